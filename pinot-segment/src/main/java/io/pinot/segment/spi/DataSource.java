@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.pinot.segment.spi;
+
+import org.jspecify.annotations.Nullable;
+
+/// Everything stored for one column of a segment: metadata, the forward index and the optional
+/// dictionary and indexes. Indexes that were not built are `null`.
+public interface DataSource {
+  ColumnMetadata metadata();
+
+  ForwardIndexReader forwardIndex();
+
+  /// The sorted dictionary, or null for raw (no-dictionary) columns.
+  @Nullable Dictionary dictionary();
+
+  /// The bitmap inverted index (dictId → docIds), or null when not built.
+  @Nullable InvertedIndexReader invertedIndex();
+
+  /// The doc-id ranges per dictId, present when the column is sorted (and dictionary-encoded, single-value).
+  @Nullable SortedIndexReader sortedIndex();
+}

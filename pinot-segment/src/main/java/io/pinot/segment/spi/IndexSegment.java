@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.pinot.segment.spi;
+
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/// A queryable segment: its metadata and one [DataSource] per column.
+///
+/// Thread-safety: all readers reachable from a segment are safe for concurrent use by many query
+/// threads. [#close()] releases the mapped memory; callers must make sure no query uses the segment
+/// any more (servers reference-count segments for that).
+public interface IndexSegment extends AutoCloseable {
+  String segmentName();
+
+  SegmentMetadata metadata();
+
+  /// Number of documents (rows).
+  int numDocs();
+
+  /// The physical columns of the segment.
+  Set<String> columnNames();
+
+  /// The data source of a column, or null when the segment has no such column.
+  @Nullable DataSource dataSource(String column);
+
+  /// Releases the segment's memory. Idempotent.
+  @Override
+  void close();
+}
