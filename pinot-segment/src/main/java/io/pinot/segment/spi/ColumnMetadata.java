@@ -3,6 +3,8 @@ package io.pinot.segment.spi;
 
 import io.pinot.spi.data.DataType;
 import io.pinot.spi.data.FieldType;
+import java.util.Arrays;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /// Per-column statistics and layout facts recorded in a segment's `metadata.properties`.
@@ -31,4 +33,22 @@ public record ColumnMetadata(
     @Nullable Object minValue,
     @Nullable Object maxValue,
     boolean hasInvertedIndex) {
+
+  /// Record equality, except that `byte[]` min/max values (BYTES columns) compare by content.
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ColumnMetadata that && name.equals(that.name) && dataType == that.dataType
+        && fieldType == that.fieldType && singleValue == that.singleValue && totalDocs == that.totalDocs
+        && cardinality == that.cardinality && sorted == that.sorted && hasDictionary == that.hasDictionary
+        && bitsPerElement == that.bitsPerElement && maxNumberOfMultiValues == that.maxNumberOfMultiValues
+        && totalNumberOfEntries == that.totalNumberOfEntries && Objects.deepEquals(minValue, that.minValue)
+        && Objects.deepEquals(maxValue, that.maxValue) && hasInvertedIndex == that.hasInvertedIndex;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, dataType, fieldType, singleValue, totalDocs, cardinality, sorted, hasDictionary,
+        bitsPerElement, maxNumberOfMultiValues, totalNumberOfEntries, Arrays.deepHashCode(new Object[] {minValue,
+            maxValue}), hasInvertedIndex);
+  }
 }

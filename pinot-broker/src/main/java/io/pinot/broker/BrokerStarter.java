@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.pinot.broker;
+
+import io.pinot.broker.api.BrokerHealthResource;
+import io.pinot.broker.api.DebugResource;
+import io.pinot.broker.api.QueryResource;
+import io.pinot.broker.cluster.BrokerHelix;
+import io.pinot.broker.requesthandler.BrokerQueryHandler;
+import io.pinot.broker.routing.RoutingManager;
+import io.pinot.broker.scatter.ServerChannels;
+import io.pinot.common.http.RestServer;
+import io.pinot.common.metadata.InstanceInfo;
+import io.pinot.common.utils.InstanceIds;
+import io.pinot.common.utils.NetUtils;
+import io.pinot.spi.env.PinotConfiguration;
+import java.util.List;
+import java.util.Map;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/// Starts and stops one broker: joins the Helix cluster (routing from ideal states and external views),
+/// connects to servers lazily over the Netty transport, and answers `POST /query/sql`. Several brokers may
+/// run in one JVM; nothing is static.
+public final class BrokerStarter implements AutoCloseable {
+  private static final Logger LOGGER = LoggerFactory.getLogger(BrokerStarter.class);
+
+  private final BrokerConfig config;
+  private @Nullable ServerChannels channels;
+  private @Nullable BrokerHelix helix;
+  private @Nullable RestServer restServer;
+  private @Nullable BrokerQueryHandler queryHandler;
+  private int port;
+  private String instanceId = "";
+
+  public BrokerStarter(PinotConfiguration configuration) {
+    this.config = BrokerConfig.from(configuration);
+  }
+
+  public synchronized void start() throws Exception {
+    port = NetUtils.resolvePort(config.queryPort());
+    instanceId = config.instanceId().isBlank() ? InstanceIds.broker(config.host(), port) : config.instanceId();
+    LOGGER.info("Starting broker {} (cluster {}, ZooKeeper {})", instanceId, config.clusterName(),
+        config.zkAddress());
+    RoutingManager routing = new RoutingManager();
+    channels = new ServerChannels(config.serverConnectTimeoutMs());
+    queryHandler = new BrokerQueryHandler(instanceId, config.timeoutMs(), routing, channels);
+    ResourceConfig resources = new ResourceConfig();
+    resources.registerInstances(new BrokerHealthResource(), new QueryResource(queryHandler),
+        new DebugResource(routing));
+    restServer = RestServer.start("0.0.0.0", port, resources);
+    InstanceInfo instance = new InstanceInfo(instanceId, config.host(), port, true, List.of(), Map.of());
+    helix = BrokerHelix.join(config.zkAddress(), config.clusterName(), instance, routing);
+    LOGGER.info("Broker {} serving queries on port {}", instanceId, port);
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String instanceId() {
+    return instanceId;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (helix != null) {
+      helix.close();
+      helix = null;
+    }
+    if (restServer != null) {
+      restServer.close();
+      restServer = null;
+    }
+    if (queryHandler != null) {
+      queryHandler.close();
+      queryHandler = null;
+    }
+    if (channels != null) {
+      channels.close();
+      channels = null;
+    }
+  }
+}

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.pinot.broker.api;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/// `GET /health`: "OK" while the broker is up.
+@Path("/health")
+public final class BrokerHealthResource {
+  @GET
+  @Produces(MediaType.TEXT_PLAIN)
+  public String health() {
+    return "OK";
+  }
+}

@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.pinot.broker.routing;
+
+import io.pinot.spi.config.table.TableConfig;
+import io.pinot.spi.data.Schema;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/// The broker's in-memory view of one table half, rebuilt on cluster changes and read lock-free by queries.
+///
+/// @param segments every segment of the ideal state → the servers where the external view shows it ONLINE
+///     (an empty list means no replica can serve it now)
+/// @param schema the table's schema, or null when it could not be read
+public record TableRoute(String tableNameWithType, Map<String, List<String>> segments, TableConfig tableConfig,
+    @Nullable Schema schema) {
+
+  public TableRoute {
+    segments = Map.copyOf(segments);
+  }
+}

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.pinot.common.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pinot.common.utils.JsonUtils;
+import jakarta.ws.rs.ext.ContextResolver;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+
+/// An HTTP server (Jersey on Grizzly) for a node's REST API, with the project's JSON mapper and
+/// Pinot-shaped error bodies. Port 0 binds a free port; [#port()] tells which.
+public final class RestServer implements AutoCloseable {
+  private final HttpServer server;
+  private final int port;
+
+  private RestServer(HttpServer server, int port) {
+    this.server = server;
+    this.port = port;
+  }
+
+  /// Starts serving `resources` (a ResourceConfig holding the node's resources and binders).
+  public static RestServer start(String host, int port, ResourceConfig resources) {
+    resources.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    resources.register(JacksonFeature.withoutExceptionMappers());
+    resources.register((ContextResolver<ObjectMapper>) type -> JsonUtils.MAPPER);
+    resources.register(new ErrorMappers.WebApplicationMapper());
+    resources.register(new ErrorMappers.IllegalArgumentMapper());
+    resources.register(new ErrorMappers.ThrowableMapper());
+    HttpServer server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + host + ":" + port + "/"),
+        resources, false);
+    try {
+      server.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+    }
+    NetworkListener listener = server.getListeners().iterator().next();
+    return new RestServer(server, listener.getPort());
+  }
+
+  public int port() {
+    return port;
+  }
+
+  @Override
+  public void close() {
+    server.shutdown(2, TimeUnit.SECONDS);
+    server.shutdownNow();
+  }
+}

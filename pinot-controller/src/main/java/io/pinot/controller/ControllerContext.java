@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.pinot.controller;
+
+import io.pinot.controller.deepstore.SegmentDeepStore;
+import io.pinot.controller.helix.IdealStateManager;
+import io.pinot.controller.helix.InstanceManager;
+import io.pinot.controller.helix.MetadataStore;
+import io.pinot.controller.segment.SegmentManager;
+import io.pinot.controller.table.TableManager;
+import java.net.http.HttpClient;
+
+/// The parts of one controller node that its REST resources use. One per controller (several controllers
+/// may run in one JVM).
+public record ControllerContext(
+    ControllerConfig config,
+    String instanceId,
+    MetadataStore metadataStore,
+    IdealStateManager idealStates,
+    InstanceManager instances,
+    SegmentDeepStore deepStore,
+    TableManager tables,
+    SegmentManager segments,
+    HttpClient httpClient) {
+}

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.pinot.controller;
+
+import io.pinot.common.http.RestServer;
+import io.pinot.common.utils.InstanceIds;
+import io.pinot.common.utils.NetUtils;
+import io.pinot.controller.api.ControllerApi;
+import io.pinot.controller.deepstore.SegmentDeepStore;
+import io.pinot.controller.helix.ClusterInitializer;
+import io.pinot.controller.helix.ControllerHelix;
+import io.pinot.controller.helix.IdealStateManager;
+import io.pinot.controller.helix.InstanceManager;
+import io.pinot.controller.helix.MetadataStore;
+import io.pinot.controller.helix.SegmentMessenger;
+import io.pinot.controller.segment.SegmentManager;
+import io.pinot.controller.table.TableManager;
+import io.pinot.spi.env.PinotConfiguration;
+import io.pinot.spi.filesystem.LocalPinotFS;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/// Starts and stops one controller: creates the Helix cluster if needed, joins it as a Helix controller
+/// (Helix elects the leader among controllers), and serves the REST API. Several controllers may run in
+/// one JVM; nothing is static.
+public final class ControllerStarter implements AutoCloseable {
+  private static final Logger LOGGER = LoggerFactory.getLogger(ControllerStarter.class);
+
+  private final ControllerConfig config;
+  private @Nullable ControllerHelix helix;
+  private @Nullable RestServer restServer;
+  private @Nullable ControllerContext context;
+  private int port;
+
+  public ControllerStarter(PinotConfiguration configuration) {
+    this.config = ControllerConfig.from(configuration);
+  }
+
+  public synchronized void start() throws Exception {
+    Files.createDirectories(config.dataDir());
+    Files.createDirectories(config.localTempDir());
+    port = NetUtils.resolvePort(config.port());
+    String instanceId = InstanceIds.controller(config.host(), port);
+    LOGGER.info("Starting controller {} (cluster {}, ZooKeeper {})", instanceId, config.clusterName(),
+        config.zkAddress());
+    ClusterInitializer.initialize(config.zkAddress(), config.clusterName());
+    helix = ControllerHelix.connect(config.zkAddress(), config.clusterName(), instanceId);
+    InstanceManager instances = new InstanceManager(helix.manager());
+    instances.registerIfAbsent(instanceId, config.host(), port);
+    MetadataStore store = new MetadataStore(helix.manager().getHelixPropertyStore());
+    IdealStateManager idealStates = new IdealStateManager(helix.manager());
+    SegmentDeepStore deepStore = new SegmentDeepStore(new LocalPinotFS(), config.dataDir());
+    TableManager tables = new TableManager(store, idealStates, instances, deepStore);
+    String downloadHost = config.vipHost() != null ? config.vipHost() : config.host();
+    int downloadPort = config.vipPort() > 0 ? config.vipPort() : port;
+    SegmentManager segments = new SegmentManager(store, idealStates, instances,
+        new SegmentMessenger(helix.manager()), deepStore, () -> "http://" + downloadHost + ":" + downloadPort);
+    HttpClient httpClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5)).build();
+    context = new ControllerContext(config, instanceId, store, idealStates, instances, deepStore, tables, segments,
+        httpClient);
+    helix.watchInstances(tables::reconcileBrokerResource);
+    restServer = RestServer.start("0.0.0.0", port, ControllerApi.resources(context));
+    LOGGER.info("Controller {} serving REST on port {}", instanceId, port);
+  }
+
+  /// The bound REST port.
+  public int port() {
+    return port;
+  }
+
+  public String instanceId() {
+    return InstanceIds.controller(config.host(), port);
+  }
+
+  public ControllerConfig config() {
+    return config;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (restServer != null) {
+      restServer.close();
+      restServer = null;
+    }
+    if (helix != null) {
+      helix.close();
+      helix = null;
+    }
+    if (context != null) {
+      context.httpClient().close();
+      context = null;
+    }
+  }
+}

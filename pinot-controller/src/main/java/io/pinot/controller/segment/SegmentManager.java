@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.pinot.controller.segment;
+
+import io.pinot.common.http.RestException;
+import io.pinot.common.metadata.SegmentZkMetadata;
+import io.pinot.controller.assignment.BalancedSegmentAssignment;
+import io.pinot.controller.deepstore.SegmentDeepStore;
+import io.pinot.controller.helix.IdealStateManager;
+import io.pinot.controller.helix.InstanceManager;
+import io.pinot.controller.helix.MetadataStore;
+import io.pinot.controller.helix.SegmentMessenger;
+import io.pinot.segment.spi.SegmentMetadata;
+import io.pinot.segment.tar.TarGzUtils;
+import io.pinot.spi.config.table.TableConfig;
+import io.pinot.spi.utils.TableNameBuilder;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/// Segment upload, replacement and deletion for OFFLINE tables. An upload stores the tarball in the deep
+/// store first, then the segment's ZooKeeper metadata, then its assignment in the ideal state; a failure
+/// at any step undoes the earlier ones, so a table never lists a segment that cannot be downloaded.
+/// Re-uploading a name replaces the segment: new metadata, then a refresh message to its servers.
+public final class SegmentManager {
+  private static final Logger LOGGER = LoggerFactory.getLogger(SegmentManager.class);
+
+  private final MetadataStore store;
+  private final IdealStateManager idealStates;
+  private final InstanceManager instances;
+  private final SegmentMessenger messenger;
+  private final SegmentDeepStore deepStore;
+  private final Supplier<String> downloadBase;
+
+  /// @param downloadBase the controller's base URL for download URIs (`http://host:port`), read per upload
+  public SegmentManager(MetadataStore store, IdealStateManager idealStates, InstanceManager instances,
+      SegmentMessenger messenger, SegmentDeepStore deepStore, Supplier<String> downloadBase) {
+    this.store = store;
+    this.idealStates = idealStates;
+    this.instances = instances;
+    this.messenger = messenger;
+    this.deepStore = deepStore;
+    this.downloadBase = downloadBase;
+  }
+
+  /// Adds or replaces the segment in `tarGz`. `tableName` (raw or with type) overrides the table named in the
+  /// segment's metadata. With a `downloadUri` (URI push) servers fetch the segment from there and the deep
+  /// store keeps no copy; without one the tarball is stored in the deep store and served by the controller.
+  public UploadResult upload(Path tarGz, @Nullable String tableName, @Nullable String downloadUri)
+      throws IOException {
+    SegmentMetadata metadata;
+    try {
+      metadata = TarGzUtils.readMetadataFromTarGz(tarGz);
+    } catch (IOException | RuntimeException e) {
+      throw RestException.badRequest("Invalid segment tarball: " + e.getMessage());
+    }
+    String raw = TableNameBuilder.rawTableName(tableName == null || tableName.isBlank()
+        ? metadata.tableName() : tableName);
+    String tableNameWithType = TableNameBuilder.offline(raw);
+    TableConfig config = store.tableConfig(tableNameWithType);
+    if (config == null) {
+      throw RestException.notFound("Table " + tableNameWithType + " does not exist");
+    }
+    String segmentName = metadata.segmentName();
+    if (segmentName.isBlank() || segmentName.contains("/") || segmentName.contains("\\")
+        || segmentName.equals("..")) {
+      throw RestException.badRequest("Invalid segment name[" + segmentName + "]");
+    }
+    long size = Files.size(tarGz);
+    if (downloadUri == null) {
+      deepStore.store(raw, segmentName, tarGz);
+    }
+    SegmentZkMetadata uploaded = toZkMetadata(metadata, raw, size, downloadUri);
+    try {
+      commit(config, uploaded);
+    } catch (RuntimeException e) {
+      LOGGER.warn("Upload of segment {} to {} failed: {}", segmentName, tableNameWithType, e.getMessage());
+      throw e;
+    }
+    return new UploadResult(segmentName, tableNameWithType);
+  }
+
+  /// The segment an upload added or replaced.
+  public record UploadResult(String segmentName, String tableNameWithType) {
+  }
+
+  private synchronized void commit(TableConfig config, SegmentZkMetadata uploaded) throws IOException {
+    String table = config.tableName();
+    SegmentZkMetadata existing = store.segment(table, uploaded.segmentName());
+    if (existing != null && idealStates.idealState(table).containsKey(uploaded.segmentName())) {
+      if (existing.crc() == uploaded.crc()) {
+        LOGGER.info("Segment {} of {} re-uploaded with the same CRC: nothing to refresh", uploaded.segmentName(),
+            table);
+        return;
+      }
+      store.putSegment(table, existing.refreshedBy(uploaded, System.currentTimeMillis()));
+      int sent = messenger.sendRefresh(table, uploaded.segmentName());
+      LOGGER.info("Refreshed segment {} of {} on {} server(s)", uploaded.segmentName(), table, sent);
+      return;
+    }
+    String tag = config.tenants().serverTag(config.tableType());
+    Set<String> assigned;
+    try {
+      assigned = BalancedSegmentAssignment.assign(idealStates.idealState(table), instances.instancesWithTag(tag),
+          config.segmentsConfig().replicationNumber());
+    } catch (IllegalStateException e) {
+      deepStore.delete(TableNameBuilder.rawTableName(table), uploaded.segmentName());
+      throw new RestException(Response.Status.SERVICE_UNAVAILABLE, "No server with tag " + tag
+          + " can host segment " + uploaded.segmentName() + ": start a server of that tenant");
+    }
+    store.putSegment(table, uploaded);
+    try {
+      idealStates.assignSegment(table, uploaded.segmentName(), assigned);
+    } catch (RuntimeException e) {
+      store.deleteSegment(table, uploaded.segmentName());
+      deepStore.delete(TableNameBuilder.rawTableName(table), uploaded.segmentName());
+      throw e;
+    }
+    LOGGER.info("Added segment {} to {} on {}", uploaded.segmentName(), table, assigned);
+  }
+
+  /// Deletes a segment from the ideal state (servers drop it), ZooKeeper and the deep store.
+  public synchronized void delete(String tableNameWithType, String segmentName) throws IOException {
+    boolean known = store.segment(tableNameWithType, segmentName) != null
+        || idealStates.idealState(tableNameWithType).containsKey(segmentName);
+    if (!known) {
+      throw RestException.notFound("Segment " + segmentName + " of table " + tableNameWithType + " not found");
+    }
+    idealStates.removeSegment(tableNameWithType, segmentName);
+    store.deleteSegment(tableNameWithType, segmentName);
+    deepStore.delete(TableNameBuilder.rawTableName(tableNameWithType), segmentName);
+  }
+
+  /// Segment names of a table half from its ideal state, sorted.
+  public Set<String> segments(String tableNameWithType) {
+    Map<String, Map<String, String>> idealState = idealStates.idealState(tableNameWithType);
+    return new TreeSet<>(idealState.keySet());
+  }
+
+  private SegmentZkMetadata toZkMetadata(SegmentMetadata metadata, String raw, long size,
+      @Nullable String downloadUri) {
+    String url = downloadUri != null ? downloadUri
+        : downloadBase.get() + "/segments/" + encode(raw) + "/" + encode(metadata.segmentName());
+    String timeUnit = metadata.timeUnit() == null ? null : metadata.timeUnit().name();
+    long now = System.currentTimeMillis();
+    return new SegmentZkMetadata(metadata.segmentName(), metadata.crc(), metadata.creationTime(), url, now, -1,
+        metadata.totalDocs(), metadata.startTime(), metadata.endTime(), timeUnit, metadata.formatVersion(), size,
+        Map.of());
+  }
+
+  private static String encode(String name) {
+    return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}

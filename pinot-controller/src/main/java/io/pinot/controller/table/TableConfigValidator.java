@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.pinot.controller.table;
+
+import io.pinot.spi.config.table.IndexingConfig;
+import io.pinot.spi.config.table.TableConfig;
+import io.pinot.spi.config.table.TableType;
+import io.pinot.spi.data.FieldSpec;
+import io.pinot.spi.data.FieldType;
+import io.pinot.spi.data.Schema;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/// Checks a table config against its schema before it is stored: every column an index list or the
+/// time column names must exist, and options this version cannot honour are either rejected with a clear
+/// message or reported as accepted-but-not-built. Stateless.
+public final class TableConfigValidator {
+  private TableConfigValidator() {
+  }
+
+  /// @return notes for the user about accepted settings that are not acted on yet (never errors)
+  /// @throws IllegalArgumentException naming the first problem
+  public static List<String> validate(TableConfig config, Schema schema) {
+    if (config.tableType() == TableType.REALTIME) {
+      throw new IllegalArgumentException("REALTIME tables are not supported yet: create an OFFLINE table and "
+          + "ingest with LaunchDataIngestionJob");
+    }
+    String timeColumn = config.segmentsConfig().timeColumnName();
+    if (timeColumn != null && !timeColumn.isBlank()) {
+      FieldSpec spec = schema.fieldSpec(timeColumn);
+      if (spec == null) {
+        throw new IllegalArgumentException("Time column[" + timeColumn + "] of table[" + config.tableName()
+            + "] is not in schema[" + schema.schemaName() + "]");
+      }
+      if (spec.category() != FieldType.DATE_TIME && spec.category() != FieldType.TIME) {
+        throw new IllegalArgumentException("Time column[" + timeColumn + "] must be a dateTimeFieldSpec in schema["
+            + schema.schemaName() + "]");
+      }
+    }
+    IndexingConfig indexing = config.tableIndexConfig();
+    checkColumns("sortedColumn", indexing.sortedColumns(), schema, config);
+    checkColumns("invertedIndexColumns", indexing.invertedIndexes(), schema, config);
+    checkColumns("rangeIndexColumns", indexing.rangeIndexes(), schema, config);
+    checkColumns("bloomFilterColumns", indexing.bloomFilters(), schema, config);
+    checkColumns("noDictionaryColumns", indexing.noDictionary(), schema, config);
+    checkColumns("jsonIndexColumns", indexing.jsonIndexes(), schema, config);
+    if (indexing.sortedColumns().size() > 1) {
+      throw new IllegalArgumentException("tableIndexConfig.sortedColumn may name at most one column");
+    }
+    for (String column : indexing.noDictionary()) {
+      if (indexing.invertedIndexes().contains(column) || indexing.sortedColumns().contains(column)) {
+        throw new IllegalArgumentException("Column[" + column + "] is in noDictionaryColumns and cannot have a "
+            + "sorted or inverted index");
+      }
+    }
+    return notBuiltNotes(indexing);
+  }
+
+  private static List<String> notBuiltNotes(IndexingConfig indexing) {
+    List<String> notes = new ArrayList<>();
+    addNote(notes, "range index", indexing.rangeIndexes());
+    addNote(notes, "bloom filter", indexing.bloomFilters());
+    addNote(notes, "JSON index", indexing.jsonIndexes());
+    for (Map.Entry<String, Object> other : indexing.otherFields().entrySet()) {
+      if (other.getKey().equals("starTreeIndexConfigs") && other.getValue() instanceof List<?> list
+          && !list.isEmpty()) {
+        notes.add("star-tree index is accepted but not built yet");
+      }
+    }
+    return notes;
+  }
+
+  private static void addNote(List<String> notes, String index, List<String> columns) {
+    if (!columns.isEmpty()) {
+      notes.add(index + " on " + columns + " is accepted but not built yet");
+    }
+  }
+
+  private static void checkColumns(String key, List<String> columns, Schema schema, TableConfig config) {
+    for (String column : columns) {
+      if (!schema.hasColumn(column)) {
+        throw new IllegalArgumentException("Column[" + column + "] in tableIndexConfig." + key + " of table["
+            + config.tableName() + "] is not in schema[" + schema.schemaName() + "]");
+      }
+    }
+  }
+}

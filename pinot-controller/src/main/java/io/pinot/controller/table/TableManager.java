@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.pinot.controller.table;
+
+import io.pinot.common.http.RestException;
+import io.pinot.controller.deepstore.SegmentDeepStore;
+import io.pinot.controller.helix.IdealStateManager;
+import io.pinot.controller.helix.InstanceManager;
+import io.pinot.controller.helix.MetadataStore;
+import io.pinot.spi.config.table.TableConfig;
+import io.pinot.spi.config.table.TableType;
+import io.pinot.spi.data.Schema;
+import io.pinot.spi.utils.TableNameBuilder;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/// Creates, updates and deletes schemas and tables, keeping the property store, the table's ideal state,
+/// `brokerResource` and the deep store consistent. Methods are synchronized: the controller serialises
+/// metadata changes so that concurrent REST calls cannot interleave half-done updates.
+public final class TableManager {
+  private static final Logger LOGGER = LoggerFactory.getLogger(TableManager.class);
+
+  private final MetadataStore store;
+  private final IdealStateManager idealStates;
+  private final InstanceManager instances;
+  private final SegmentDeepStore deepStore;
+
+  public TableManager(MetadataStore store, IdealStateManager idealStates, InstanceManager instances,
+      SegmentDeepStore deepStore) {
+    this.store = store;
+    this.idealStates = idealStates;
+    this.instances = instances;
+    this.deepStore = deepStore;
+  }
+
+  /// Adds a schema, or replaces it when `override` and the change is backward compatible (or `force`).
+  public synchronized boolean putSchema(Schema schema, boolean override, boolean force) {
+    Schema existing = store.schema(schema.schemaName());
+    if (existing != null) {
+      if (!override) {
+        throw RestException.conflict("Schema " + schema.schemaName() + " already exists");
+      }
+      String problem = SchemaCompatibility.incompatibility(existing, schema);
+      if (problem != null && !force) {
+        throw RestException.badRequest("Schema " + schema.schemaName() + " is not backward compatible: " + problem
+            + " (use force=true to override)");
+      }
+    }
+    store.putSchema(schema);
+    return existing == null;
+  }
+
+  public synchronized void deleteSchema(String schemaName) {
+    if (store.schema(schemaName) == null) {
+      throw RestException.notFound("Schema " + schemaName + " not found");
+    }
+    for (String table : store.tableNamesWithType()) {
+      TableConfig config = store.tableConfig(table);
+      if (config != null && config.schemaName().equals(schemaName)) {
+        throw RestException.conflict("Cannot delete schema " + schemaName + ", as it is associated with table "
+            + table);
+      }
+    }
+    store.deleteSchema(schemaName);
+  }
+
+  /// Adds a table; returns notes about accepted settings that are not built yet.
+  public synchronized List<String> addTable(TableConfig config) {
+    Schema schema = store.schema(config.schemaName());
+    if (schema == null) {
+      throw RestException.badRequest("Schema " + config.schemaName() + " does not exist: add the schema of table "
+          + config.rawTableName() + " before the table");
+    }
+    List<String> notes = TableConfigValidator.validate(config, schema);
+    if (store.tableConfig(config.tableName()) != null) {
+      throw RestException.conflict("Table " + config.tableName() + " already exists");
+    }
+    String serverTag = config.tenants().serverTag(config.tableType());
+    if (instances.instancesWithTag(serverTag).isEmpty()) {
+      throw RestException.badRequest("Failed to find servers with tag " + serverTag + " for table "
+          + config.tableName() + ": start a server first");
+    }
+    store.putTableConfig(config);
+    try {
+      idealStates.createTableResource(config.tableName(), config.segmentsConfig().replicationNumber());
+    } catch (RuntimeException e) {
+      store.deleteTableConfig(config.tableName());
+      throw e;
+    }
+    updateBrokers(config);
+    LOGGER.info("Added table {}", config.tableName());
+    return notes;
+  }
+
+  public synchronized List<String> updateTable(TableConfig config) {
+    if (store.tableConfig(config.tableName()) == null) {
+      throw RestException.notFound("Table " + config.tableName() + " does not exist");
+    }
+    Schema schema = store.schema(config.schemaName());
+    if (schema == null) {
+      throw RestException.badRequest("Schema " + config.schemaName() + " does not exist");
+    }
+    List<String> notes = TableConfigValidator.validate(config, schema);
+    store.putTableConfig(config);
+    updateBrokers(config);
+    return notes;
+  }
+
+  /// Deletes the OFFLINE and/or REALTIME halves of a table; returns the names deleted.
+  public synchronized List<String> deleteTable(String tableName, @Nullable TableType type) throws IOException {
+    List<String> deleted = new ArrayList<>();
+    for (String tableNameWithType : namesWithType(tableName, type)) {
+      if (store.tableConfig(tableNameWithType) == null && !idealStates.resourceExists(tableNameWithType)) {
+        continue;
+      }
+      idealStates.setTableBrokers(tableNameWithType, new TreeSet<>());
+      idealStates.dropTableResource(tableNameWithType);
+      store.deleteAllSegments(tableNameWithType);
+      store.deleteTableConfig(tableNameWithType);
+      deleted.add(tableNameWithType);
+    }
+    if (!deleted.isEmpty() && tableConfigs(TableNameBuilder.rawTableName(tableName)).isEmpty()) {
+      deepStore.deleteTable(TableNameBuilder.rawTableName(tableName));
+    }
+    return deleted;
+  }
+
+  /// The configs of a table's halves (OFFLINE first).
+  public List<TableConfig> tableConfigs(String tableName) {
+    List<TableConfig> configs = new ArrayList<>();
+    for (String tableNameWithType : namesWithType(tableName, null)) {
+      TableConfig config = store.tableConfig(tableNameWithType);
+      if (config != null) {
+        configs.add(config);
+      }
+    }
+    return configs;
+  }
+
+  /// Raw names of all tables, sorted.
+  public List<String> rawTableNames() {
+    TreeSet<String> names = new TreeSet<>();
+    for (String table : store.tableNamesWithType()) {
+      names.add(TableNameBuilder.rawTableName(table));
+    }
+    return new ArrayList<>(names);
+  }
+
+  /// Makes every table served by all brokers of its broker tenant (after brokers join or leave).
+  public synchronized void reconcileBrokerResource() {
+    for (String table : store.tableNamesWithType()) {
+      TableConfig config = store.tableConfig(table);
+      if (config != null) {
+        updateBrokers(config);
+      }
+    }
+  }
+
+  private void updateBrokers(TableConfig config) {
+    idealStates.setTableBrokers(config.tableName(),
+        new LinkedHashSet<>(instances.instancesWithTag(config.tenants().brokerTag())));
+  }
+
+  private static List<String> namesWithType(String tableName, @Nullable TableType type) {
+    TableType suffixType = TableNameBuilder.tableType(tableName);
+    String raw = TableNameBuilder.rawTableName(tableName);
+    TableType effective = suffixType != null ? suffixType : type;
+    if (effective != null) {
+      return List.of(TableNameBuilder.tableNameWithType(raw, effective));
+    }
+    return List.of(TableNameBuilder.offline(raw), TableNameBuilder.realtime(raw));
+  }
+}

@@ -1,0 +1,211 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.pinot.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pinot.common.utils.JsonUtils;
+import io.pinot.spi.data.Schema;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/// The foundation's acceptance test: ZooKeeper, a controller, a broker and two servers as separate
+/// processes started through `bin/pinot-admin.sh`; the bench `events` schema and table config (unchanged)
+/// created over REST; `gen_data.py` CSVs ingested with `LaunchDataIngestionJob` and the bench job spec
+/// template into four segments over both servers; queries compared with H2 on the same rows; then a server
+/// is killed and restarted.
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MultiProcessClusterIT {
+  private static final int ROWS = TestData.rows(100_000, 2_000_000);
+  private static final int SEGMENTS = 4;
+
+  @TempDir
+  Path workDir;
+  private ProcessCluster cluster;
+  private H2Oracle h2;
+  private List<Path> csvFiles;
+
+  @BeforeAll
+  void startClusterAndIngest() throws Exception {
+    csvFiles = TestData.generateEvents(workDir.resolve("data"), ROWS, ROWS / SEGMENTS);
+    cluster = new ProcessCluster(TestData.distribution(), workDir).start(2);
+    Http http = cluster.http();
+    Path bench = TestData.benchDir().resolve("pinot");
+    String schemaJson = Files.readString(bench.resolve("events_schema.json"));
+    assertThat(http.post(cluster.controllerUrl() + "/schemas", schemaJson).status()).isEqualTo(200);
+    Http.Reply table = http.post(cluster.controllerUrl() + "/tables",
+        Files.readString(bench.resolve("events_offline_table.json")));
+    assertThat(table.status()).as(table.body()).isEqualTo(200);
+    assertThat(table.body()).contains("not built yet");
+    String jobSpec = Files.readString(bench.resolve("ingestion_job.yaml.tmpl"))
+        .replace("@INPUT_DIR@", workDir.resolve("data").toString())
+        .replace("@OUTPUT_DIR@", workDir.resolve("segments").toString())
+        .replace("@PARALLELISM@", "2").replace("@TABLE@", "events")
+        .replace("@CONTROLLER@", cluster.controllerUrl());
+    Path jobFile = Files.writeString(workDir.resolve("job.yaml"), jobSpec);
+    TestData.CommandResult job = runAdmin("LaunchDataIngestionJob", "-jobSpecFile", jobFile.toString());
+    assertThat(job.exitCode()).as(job.output()).isZero();
+    awaitCount(ROWS, Duration.ofMinutes(3));
+    h2 = new H2Oracle();
+    Schema schema = JsonUtils.fromJson(schemaJson, Schema.class);
+    assertThat(h2.load("events", schema, csvFiles)).isEqualTo(ROWS);
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (h2 != null) {
+      h2.close();
+    }
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void segmentsAreSpreadOverBothServers() throws Exception {
+    JsonNode view = cluster.http().get(cluster.controllerUrl() + "/tables/events/externalview").json();
+    JsonNode offline = view.get("OFFLINE");
+    assertThat(offline.size()).isEqualTo(SEGMENTS);
+    Set<String> servers = new HashSet<>();
+    offline.properties().forEach(segment -> segment.getValue().properties().forEach(replica -> {
+      assertThat(replica.getValue().asText()).isEqualTo("ONLINE");
+      servers.add(replica.getKey());
+    }));
+    assertThat(servers).containsExactlyInAnyOrder(cluster.serverInstanceId(0), cluster.serverInstanceId(1));
+    JsonNode segments = cluster.http().get(cluster.controllerUrl() + "/segments/events").json();
+    assertThat(segments.get(0).get("OFFLINE").size()).isEqualTo(SEGMENTS);
+  }
+
+  @Test
+  @Order(2)
+  void queriesMatchH2() throws Exception {
+    long userId = h2.query("SELECT user_id FROM events WHERE row_id = 12345").get(0).get(0) instanceof Number n
+        ? n.longValue() : 0;
+    List<String> failures = new ArrayList<>();
+    List<QueryPair> queries = EventsQueries.all(userId);
+    assertThat(queries).hasSizeGreaterThanOrEqualTo(20);
+    for (QueryPair query : queries) {
+      JsonNode response = cluster.http().query(cluster.brokerUrl(), query.pinot());
+      if (!response.get("exceptions").isEmpty()) {
+        failures.add(query.pinot() + " -> exceptions " + response.get("exceptions"));
+        continue;
+      }
+      String difference = ResultComparator.difference(response.get("resultTable").get("rows"),
+          h2.query(query.h2()), query.ordered());
+      if (difference != null) {
+        failures.add(query.pinot() + " -> " + difference);
+      }
+    }
+    assertThat(failures).as("queries differing from H2").isEmpty();
+  }
+
+  @Test
+  @Order(3)
+  void responseHasPinotShape() throws Exception {
+    JsonNode response = cluster.http().query(cluster.brokerUrl(), "SELECT COUNT(*) FROM events");
+    assertThat(response.get("resultTable").get("dataSchema").get("columnNames").get(0).asText()).isEqualTo("count(*)");
+    assertThat(response.get("resultTable").get("dataSchema").get("columnDataTypes").get(0).asText()).isEqualTo("LONG");
+    assertThat(response.get("resultTable").get("rows").get(0).get(0).isIntegralNumber()).isTrue();
+    assertThat(response.get("numServersQueried").asInt()).isEqualTo(2);
+    assertThat(response.get("numServersResponded").asInt()).isEqualTo(2);
+    assertThat(response.get("numSegmentsQueried").asInt()).isEqualTo(SEGMENTS);
+    assertThat(response.get("totalDocs").asLong()).isEqualTo(ROWS);
+    for (String field : List.of("numSegmentsProcessed", "numSegmentsMatched", "numDocsScanned",
+        "numEntriesScannedInFilter", "numEntriesScannedPostFilter", "timeUsedMs", "exceptions")) {
+      assertThat(response.has(field)).as(field).isTrue();
+    }
+  }
+
+  @Test
+  @Order(10)
+  void killedServerIsReportedNeverSilentlyAndComesBack() throws Exception {
+    cluster.killServer(0);
+    // Before the cluster notices: the broker still routes to the dead server and must say it did not answer.
+    JsonNode early = timedQuery("SELECT COUNT(*) FROM events");
+    assertPartial(early);
+    // After the cluster notices (session expiry): the segments have no online replica.
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    JsonNode late = early;
+    while (System.nanoTime() < deadline) {
+      late = timedQuery("SELECT COUNT(*) FROM events");
+      if (hasError(late, 305)) {
+        break;
+      }
+      assertPartial(late);
+      Thread.sleep(500);
+    }
+    assertThat(hasError(late, 305)).as("305 after the cluster noticed: " + late).isTrue();
+    assertPartial(late);
+    cluster.restartServer(0);
+    awaitCount(ROWS, Duration.ofMinutes(2));
+    JsonNode back = cluster.http().query(cluster.brokerUrl(), "SELECT COUNT(*) FROM events");
+    assertThat(back.get("exceptions")).isEmpty();
+    assertThat(back.get("numServersResponded").asInt()).isEqualTo(2);
+  }
+
+  private JsonNode timedQuery(String sql) throws Exception {
+    long start = System.nanoTime();
+    JsonNode response = cluster.http().query(cluster.brokerUrl(), sql);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+    return response;
+  }
+
+  private static void assertPartial(JsonNode response) {
+    assertThat(hasError(response, 427) || hasError(response, 305) || hasError(response, 425))
+        .as("exception entry in " + response).isTrue();
+    long count = response.get("resultTable").get("rows").get(0).get(0).asLong();
+    assertThat(count).isLessThan(ROWS);
+    assertThat(response.get("totalDocs").asLong()).isLessThan(ROWS);
+    assertThat(response.get("partialResult").asBoolean()).isTrue();
+  }
+
+  private static boolean hasError(JsonNode response, int code) {
+    for (JsonNode exception : response.get("exceptions")) {
+      if (exception.get("errorCode").asInt() == code) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void awaitCount(long expected, Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    JsonNode last = null;
+    while (System.nanoTime() < deadline) {
+      last = cluster.http().query(cluster.brokerUrl(), "SELECT COUNT(*) FROM events");
+      JsonNode rows = last.path("resultTable").path("rows");
+      if (last.get("exceptions").isEmpty() && rows.size() == 1 && rows.get(0).get(0).asLong() == expected) {
+        return;
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("count(*) did not reach " + expected + ": " + last + cluster.logs());
+  }
+
+  private TestData.CommandResult runAdmin(String... arguments) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(cluster.distribution().resolve("bin/pinot-admin.sh").toString());
+    command.addAll(List.of(arguments));
+    List<String> environment = new ArrayList<>();
+    for (Map.Entry<String, String> entry : cluster.environment().entrySet()) {
+      environment.add(entry.getKey() + "=" + entry.getValue());
+    }
+    return TestData.run(command, environment, 600);
+  }
+}

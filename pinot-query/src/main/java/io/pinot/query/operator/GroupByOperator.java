@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.pinot.query.operator;
+
+import io.pinot.query.context.Expression;
+import io.pinot.query.context.Identifier;
+import io.pinot.query.context.QueryContext;
+import io.pinot.query.context.QueryDeadline;
+import io.pinot.query.filter.DocIdIterator;
+import io.pinot.query.filter.DocIdSet;
+import io.pinot.query.filter.FilterPlanner;
+import io.pinot.query.function.AggregationFunction;
+import io.pinot.query.function.ResultHolder;
+import io.pinot.query.reduce.GroupByResult;
+import io.pinot.segment.spi.IndexSegment;
+import java.util.List;
+
+/// Runs a GROUP BY on one segment: dictionary-id group keys per block ([GroupKeyGenerator]), aggregation
+/// into array-indexed holders, then the segment's groups (decoded to values) merged into the worker's
+/// [GroupByResult]. At most `numGroupsLimit` groups per segment, as Pinot. Thread-safe (no state).
+public final class GroupByOperator {
+  private GroupByOperator() {
+  }
+
+  public static void execute(QueryContext query, IndexSegment segment, QueryDeadline deadline, int numGroupsLimit,
+      GroupByResult into, SegmentStats stats) {
+    FilterPlanner planner = new FilterPlanner(segment, deadline);
+    DocIdSet docs = planner.plan(query.filter());
+    if (docs instanceof DocIdSet.Empty) {
+      stats.addSegment(0, planner.numEntriesScannedInFilter(), 0);
+      return;
+    }
+    ProjectionBlock block = new ProjectionBlock(segment);
+    List<Expression> groupBy = query.groupByExpressions();
+    int[] keySlots = new int[groupBy.size()];
+    for (int i = 0; i < keySlots.length; i++) {
+      keySlots[i] = block.slot(((Identifier) groupBy.get(i)).name());
+    }
+    List<AggregationFunction> functions = query.aggregations();
+    int[] slots = new int[functions.size()];
+    ResultHolder[] holders = new ResultHolder[functions.size()];
+    for (int i = 0; i < slots.length; i++) {
+      AggregationFunction function = functions.get(i);
+      slots[i] = function.readsArgument() ? block.slot(((Identifier) function.argument()).name()) : -1;
+      holders[i] = function.createHolder(256);
+    }
+    GroupKeyGenerator keys = new GroupKeyGenerator(block, keySlots, segment.numDocs(), numGroupsLimit);
+    DocIdIterator iterator = DocIdIterator.of(docs, deadline);
+    int[] docIds = new int[DocIdIterator.BLOCK_SIZE];
+    int[] groupIds = new int[DocIdIterator.BLOCK_SIZE];
+    int[] offsets = new int[DocIdIterator.BLOCK_SIZE + 1];
+    long numDocsScanned = 0;
+    int n;
+    while ((n = iterator.next(docIds, docIds.length)) > 0) {
+      deadline.check();
+      block.setDocIds(docIds, n);
+      if (keys.hasMultiValue()) {
+        groupIds = keys.generateMultiValue(n, offsets, groupIds);
+        ensureCapacity(holders, keys.numGroupIds());
+        for (int i = 0; i < holders.length; i++) {
+          holders[i].aggregateGroupByMultiValue(block, slots[i], n, offsets, groupIds);
+        }
+      } else {
+        keys.generate(n, groupIds);
+        ensureCapacity(holders, keys.numGroupIds());
+        for (int i = 0; i < holders.length; i++) {
+          holders[i].aggregateGroupBy(block, slots[i], n, groupIds);
+        }
+      }
+      numDocsScanned += n;
+    }
+    int numGroups = keys.numGroups();
+    for (int i = 0; i < holders.length; i++) {
+      if (slots[i] >= 0) {
+        holders[i].finishSegment(block, slots[i], numGroups);
+      }
+    }
+    for (int g = 0; g < numGroups; g++) {
+      into.mergeGroup(keys.keyValues(g), holders, g);
+    }
+    if (keys.limitReached()) {
+      stats.setNumGroupsLimitReached();
+    }
+    stats.addSegment(numDocsScanned, planner.numEntriesScannedInFilter(), numDocsScanned * block.numColumns());
+  }
+
+  private static void ensureCapacity(ResultHolder[] holders, int numGroupIds) {
+    for (ResultHolder holder : holders) {
+      holder.ensureCapacity(numGroupIds);
+    }
+  }
+}

@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.pinot.query.reduce;
+
+import io.pinot.common.datatable.ColumnDataType;
+import io.pinot.common.datatable.DataSchema;
+import io.pinot.common.datatable.DataTable;
+import io.pinot.common.datatable.DataTableBuilder;
+import io.pinot.query.function.AggregationFunction;
+import io.pinot.query.function.ResultHolder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/// The intermediate result of a GROUP BY query: groups keyed by their group-by values (stored Java values,
+/// BYTES as [io.pinot.query.function.ByteArray]) with one [ResultHolder] per aggregation, indexed by a dense
+/// group id. Segments, servers and the broker all merge into it. With a capacity, new groups beyond it are
+/// dropped (existing groups keep aggregating). Encoded as a DataTable with the group-by columns (their
+/// types) followed by the aggregations (result names, intermediate types). Not thread-safe.
+public final class GroupByResult {
+  private final List<String> keyNames;
+  private final List<ColumnDataType> keyTypes;
+  private final List<AggregationFunction> functions;
+  private final ResultHolder[] holders;
+  private final Map<Object, Integer> groupIds = new HashMap<>();
+  private final List<Object[]> keys = new ArrayList<>();
+  private final int capacity;
+  private boolean capacityReached;
+
+  /// @param capacity the most groups kept (Integer.MAX_VALUE for no bound)
+  public GroupByResult(List<String> keyNames, List<ColumnDataType> keyTypes, List<AggregationFunction> functions,
+      int capacity) {
+    this.keyNames = List.copyOf(keyNames);
+    this.keyTypes = List.copyOf(keyTypes);
+    this.functions = List.copyOf(functions);
+    this.capacity = capacity;
+    this.holders = new ResultHolder[functions.size()];
+    for (int i = 0; i < holders.length; i++) {
+      holders[i] = functions.get(i).createHolder(16);
+    }
+  }
+
+  /// An empty result with the same columns and another capacity.
+  public GroupByResult emptyCopy(int newCapacity) {
+    return new GroupByResult(keyNames, keyTypes, functions, newCapacity);
+  }
+
+  public int numGroups() {
+    return keys.size();
+  }
+
+  /// Whether a new group was dropped because the capacity was reached.
+  public boolean capacityReached() {
+    return capacityReached;
+  }
+
+  public List<String> keyNames() {
+    return keyNames;
+  }
+
+  public List<ColumnDataType> keyTypes() {
+    return keyTypes;
+  }
+
+  public List<AggregationFunction> functions() {
+    return functions;
+  }
+
+  /// The group-by values of a group (hashable form; do not modify).
+  public Object[] key(int group) {
+    return keys.get(group);
+  }
+
+  public ResultHolder holder(int function) {
+    return holders[function];
+  }
+
+  /// The id of the group with these values (hashable form), creating it, or -1 when it is new and the
+  /// capacity is reached. The array is kept: callers must not reuse it.
+  public int groupId(Object[] keyValues) {
+    Object mapKey = Values.groupKey(keyValues);
+    Integer id = groupIds.get(mapKey);
+    if (id != null) {
+      return id;
+    }
+    if (keys.size() >= capacity) {
+      capacityReached = true;
+      return -1;
+    }
+    int newId = keys.size();
+    keys.add(keyValues);
+    groupIds.put(mapKey, newId);
+    for (ResultHolder holder : holders) {
+      holder.ensureCapacity(newId + 1);
+    }
+    return newId;
+  }
+
+  /// Merges one group of holders computed elsewhere (a segment's) under the given values.
+  public void mergeGroup(Object[] keyValues, ResultHolder[] otherHolders, int otherGroup) {
+    int group = groupId(keyValues);
+    if (group >= 0) {
+      for (int i = 0; i < holders.length; i++) {
+        holders[i].merge(group, otherHolders[i], otherGroup);
+      }
+    }
+  }
+
+  public void merge(GroupByResult other) {
+    for (int g = 0; g < other.keys.size(); g++) {
+      mergeGroup(other.keys.get(g), other.holders, g);
+    }
+    capacityReached |= other.capacityReached;
+  }
+
+  public DataSchema intermediateSchema() {
+    List<String> names = new ArrayList<>(keyNames);
+    List<ColumnDataType> types = new ArrayList<>(keyTypes);
+    for (AggregationFunction function : functions) {
+      names.add(function.resultColumnName());
+      types.add(function.intermediateType());
+    }
+    return new DataSchema(names, types);
+  }
+
+  /// A builder holding one row per group.
+  public DataTableBuilder toDataTable() {
+    DataTableBuilder builder = new DataTableBuilder(intermediateSchema());
+    int numKeys = keyNames.size();
+    for (int g = 0; g < keys.size(); g++) {
+      builder.startRow();
+      Object[] key = keys.get(g);
+      for (int k = 0; k < numKeys; k++) {
+        builder.setValue(k, Values.stored(key[k]));
+      }
+      for (int i = 0; i < holders.length; i++) {
+        holders[i].writeIntermediate(g, builder, numKeys + i);
+      }
+    }
+    return builder;
+  }
+
+  /// Merges the groups of a server's DataTable.
+  public void mergeDataTable(DataTable table) {
+    int numKeys = keyNames.size();
+    for (int row = 0; row < table.numRows(); row++) {
+      Object[] key = new Object[numKeys];
+      for (int k = 0; k < numKeys; k++) {
+        key[k] = Values.hashable(table.getValue(row, k));
+      }
+      int group = groupId(key);
+      if (group >= 0) {
+        for (int i = 0; i < holders.length; i++) {
+          holders[i].mergeIntermediate(group, table, row, numKeys + i);
+        }
+      }
+    }
+  }
+
+  /// Keeps the `size` groups that come first in `order` (ascending group ids of the kept groups are not
+  /// preserved). Does nothing when there are at most `size` groups.
+  public GroupByResult trim(int size, GroupOrder order) {
+    if (keys.size() <= size) {
+      return this;
+    }
+    Integer[] ids = new Integer[keys.size()];
+    for (int g = 0; g < ids.length; g++) {
+      ids[g] = g;
+    }
+    Arrays.sort(ids, order.comparator(this));
+    GroupByResult trimmed = emptyCopy(capacity);
+    for (int i = 0; i < size; i++) {
+      trimmed.mergeGroup(keys.get(ids[i]), holders, ids[i]);
+    }
+    trimmed.capacityReached = capacityReached;
+    return trimmed;
+  }
+}

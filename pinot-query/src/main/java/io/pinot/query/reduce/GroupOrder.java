@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.pinot.query.reduce;
+
+import io.pinot.query.context.Expression;
+import io.pinot.query.context.OrderByExpression;
+import io.pinot.query.context.QueryContext;
+import io.pinot.spi.exception.QueryErrorCode;
+import java.util.Comparator;
+import java.util.List;
+
+/// The ORDER BY of a GROUP BY query over *group rows*: the group-by values followed by the final value of
+/// every aggregation (`[k0 .. kn-1, a0 .. am-1]`). Immutable and thread-safe.
+public final class GroupOrder {
+  private final int[] columns;
+  private final boolean[] ascending;
+
+  private GroupOrder(int[] columns, boolean[] ascending) {
+    this.columns = columns;
+    this.ascending = ascending;
+  }
+
+  /// @throws io.pinot.spi.exception.QueryException QUERY_PLANNING for an ORDER BY expression that is
+  ///     neither a group-by expression nor an aggregation
+  public static GroupOrder of(QueryContext query) {
+    List<OrderByExpression> orderBy = query.orderByExpressions();
+    int[] columns = new int[orderBy.size()];
+    boolean[] ascending = new boolean[orderBy.size()];
+    for (int i = 0; i < columns.length; i++) {
+      columns[i] = rowIndex(query, orderBy.get(i).expression());
+      ascending[i] = orderBy.get(i).ascending();
+    }
+    return new GroupOrder(columns, ascending);
+  }
+
+  /// The group-row index of a group-by expression or aggregation.
+  public static int rowIndex(QueryContext query, Expression expression) {
+    int key = query.groupByExpressions().indexOf(expression);
+    if (key >= 0) {
+      return key;
+    }
+    int aggregation = query.aggregationIndex(expression);
+    if (aggregation >= 0) {
+      return query.groupByExpressions().size() + aggregation;
+    }
+    throw QueryErrorCode.QUERY_PLANNING.asException("Expression[" + expression
+        + "] must be a GROUP BY expression or an aggregation");
+  }
+
+  public boolean isEmpty() {
+    return columns.length == 0;
+  }
+
+  public int compareRows(Object[] a, Object[] b) {
+    for (int i = 0; i < columns.length; i++) {
+      int cmp = Values.compare(a[columns[i]], b[columns[i]]);
+      if (cmp != 0) {
+        return ascending[i] ? cmp : -cmp;
+      }
+    }
+    return 0;
+  }
+
+  /// A comparator of the group ids of a result by this order (values computed once per group).
+  Comparator<Integer> comparator(GroupByResult result) {
+    int numKeys = result.keyTypes().size();
+    Object[][] values = new Object[result.numGroups()][];
+    for (int g = 0; g < values.length; g++) {
+      Object[] row = new Object[numKeys + result.functions().size()];
+      for (int column : columns) {
+        row[column] = column < numKeys ? result.key(g)[column] : result.holder(column - numKeys).finalResult(g);
+      }
+      values[g] = row;
+    }
+    return (x, y) -> compareRows(values[x], values[y]);
+  }
+}

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.pinot.query.reduce;
+
+import io.pinot.query.context.FilterNode;
+import io.pinot.query.context.Predicate;
+import io.pinot.query.context.QueryContext;
+import io.pinot.query.filter.LikePatterns;
+import io.pinot.query.function.ByteArray;
+import java.math.BigDecimal;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/// Evaluates a HAVING condition on group rows (group-by values then final aggregation values, see
+/// [GroupOrder]): numbers compare numerically with numeric literals, other values by their text.
+/// Immutable and thread-safe.
+final class HavingFilter {
+  private final QueryContext query;
+  private final FilterNode having;
+
+  HavingFilter(QueryContext query, FilterNode having) {
+    this.query = query;
+    this.having = having;
+  }
+
+  boolean matches(Object[] row) {
+    return matches(having, row);
+  }
+
+  private boolean matches(FilterNode node, Object[] row) {
+    return switch (node) {
+      case FilterNode.And and -> all(and.children(), row);
+      case FilterNode.Or or -> any(or.children(), row);
+      case FilterNode.Not not -> !matches(not.child(), row);
+      case Predicate predicate -> matches(predicate, row[GroupOrder.rowIndex(query, predicate.lhs())]);
+    };
+  }
+
+  private boolean all(List<FilterNode> children, Object[] row) {
+    for (FilterNode child : children) {
+      if (!matches(child, row)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean any(List<FilterNode> children, Object[] row) {
+    for (FilterNode child : children) {
+      if (matches(child, row)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean matches(Predicate predicate, Object value) {
+    return switch (predicate) {
+      case Predicate.Eq eq -> compare(value, eq.value()) == 0;
+      case Predicate.NotEq notEq -> compare(value, notEq.value()) != 0;
+      case Predicate.In in -> in.values().stream().anyMatch(literal -> compare(value, literal) == 0);
+      case Predicate.NotIn notIn -> notIn.values().stream().noneMatch(literal -> compare(value, literal) == 0);
+      case Predicate.Range range -> inRange(range, value);
+      case Predicate.Like like -> {
+        Pattern pattern = LikePatterns.compile(like.pattern());
+        yield pattern.matcher(String.valueOf(Values.stored(value) instanceof byte[] b
+            ? HexFormat.of().formatHex(b) : value)).matches();
+      }
+    };
+  }
+
+  private static boolean inRange(Predicate.Range range, Object value) {
+    if (range.lower() != null) {
+      int cmp = compare(value, range.lower());
+      if (cmp < 0 || cmp == 0 && !range.lowerInclusive()) {
+        return false;
+      }
+    }
+    if (range.upper() != null) {
+      int cmp = compare(value, range.upper());
+      return cmp < 0 || cmp == 0 && range.upperInclusive();
+    }
+    return true;
+  }
+
+  /// Compares a group value with a literal.
+  static int compare(Object value, Object literal) {
+    if (value instanceof Number number) {
+      BigDecimal bound = switch (literal) {
+        case BigDecimal decimal -> decimal;
+        case Double d -> BigDecimal.valueOf(d);
+        case Boolean b -> b ? BigDecimal.ONE : BigDecimal.ZERO;
+        default -> new BigDecimal(literal.toString().trim());
+      };
+      if (number instanceof Double || number instanceof Float) {
+        double d = number.doubleValue();
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+          return Double.compare(d, bound.doubleValue());
+        }
+        return new BigDecimal(d).compareTo(bound);
+      }
+      BigDecimal decimal = number instanceof BigDecimal big ? big : BigDecimal.valueOf(number.longValue());
+      return decimal.compareTo(bound);
+    }
+    String text = literal instanceof BigDecimal decimal ? decimal.toPlainString() : literal.toString();
+    if (value instanceof ByteArray bytes) {
+      return bytes.compareTo(new ByteArray(HexFormat.of().parseHex(text)));
+    }
+    return value.toString().compareTo(text);
+  }
+}

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.pinot.query.reduce;
+
+import io.pinot.query.context.Expression;
+import io.pinot.query.context.Identifier;
+import io.pinot.query.context.OrderByExpression;
+import io.pinot.query.context.QueryContext;
+import io.pinot.spi.exception.QueryErrorCode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/// The columns of a selection result's rows: the selected columns (`*` expanded to the table's columns
+/// in alphabetical order, as Pinot) without duplicates, then the ORDER BY columns not selected; plus the
+/// row index of every select expression and ORDER BY item. Immutable and thread-safe.
+///
+/// @param columns the row columns
+/// @param selectIndexes the row index of each select expression (all columns for `*`)
+/// @param orderIndexes the row index of each ORDER BY item
+/// @param ascending the direction of each ORDER BY item
+public record SelectionLayout(List<String> columns, List<Integer> selectIndexes, List<Integer> orderIndexes,
+                              List<Boolean> ascending) {
+
+  public SelectionLayout {
+    columns = List.copyOf(columns);
+    selectIndexes = List.copyOf(selectIndexes);
+    orderIndexes = List.copyOf(orderIndexes);
+    ascending = List.copyOf(ascending);
+  }
+
+  /// The layout of a query; `allColumns` are the table's columns, used for `*`.
+  public static SelectionLayout of(QueryContext query, List<String> allColumns) {
+    List<String> columns = new ArrayList<>();
+    List<Integer> selectIndexes = new ArrayList<>();
+    if (query.isSelectStar()) {
+      List<String> sorted = new ArrayList<>();
+      for (String column : allColumns) {
+        if (!column.startsWith("$")) {
+          sorted.add(column);
+        }
+      }
+      sorted.sort(null);
+      for (String column : sorted) {
+        selectIndexes.add(indexOf(columns, column));
+      }
+    } else {
+      for (Expression expression : query.selectExpressions()) {
+        selectIndexes.add(indexOf(columns, columnName(expression)));
+      }
+    }
+    List<Integer> orderIndexes = new ArrayList<>();
+    List<Boolean> ascending = new ArrayList<>();
+    for (OrderByExpression order : query.orderByExpressions()) {
+      orderIndexes.add(indexOf(columns, columnName(order.expression())));
+      ascending.add(order.ascending());
+    }
+    return new SelectionLayout(columns, selectIndexes, orderIndexes, ascending);
+  }
+
+  private static String columnName(Expression expression) {
+    if (expression instanceof Identifier identifier && !identifier.isStar()) {
+      return identifier.name();
+    }
+    throw QueryErrorCode.QUERY_PLANNING.asException("Selecting expression[" + expression + "] is not supported yet");
+  }
+
+  private static int indexOf(List<String> columns, String column) {
+    int index = columns.indexOf(column);
+    if (index < 0) {
+      columns.add(column);
+      index = columns.size() - 1;
+    }
+    return index;
+  }
+
+  /// The row order, or null without ORDER BY.
+  public @Nullable Comparator<Object[]> comparator() {
+    if (orderIndexes.isEmpty()) {
+      return null;
+    }
+    int[] indexes = orderIndexes.stream().mapToInt(Integer::intValue).toArray();
+    boolean[] directions = new boolean[indexes.length];
+    for (int i = 0; i < directions.length; i++) {
+      directions[i] = ascending.get(i);
+    }
+    return (a, b) -> {
+      for (int i = 0; i < indexes.length; i++) {
+        int cmp = Values.compare(a[indexes[i]], b[indexes[i]]);
+        if (cmp != 0) {
+          return directions[i] ? cmp : -cmp;
+        }
+      }
+      return 0;
+    };
+  }
+}

@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.pinot.query.sql;
+
+import io.pinot.query.context.Expression;
+import io.pinot.query.context.FilterNode;
+import io.pinot.query.context.FunctionCall;
+import io.pinot.query.context.Identifier;
+import io.pinot.query.context.Literal;
+import io.pinot.query.context.OrderByExpression;
+import io.pinot.query.context.Predicate;
+import io.pinot.query.function.AggregationFunctions;
+import io.pinot.spi.exception.QueryErrorCode;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/// The checks Pinot's SQL compiler makes before any schema is known; failures are SQL_PARSING (150) with
+/// Pinot's messages. Also rejects, with QUERY_PLANNING (720), shapes the engine does not run yet
+/// (transform functions, `*` beside other expressions, HAVING without GROUP BY). Thread-safe (no state).
+final class QueryValidator {
+  private QueryValidator() {
+  }
+
+  static void validate(List<Expression> select, List<Expression> groupBy, @Nullable FilterNode having,
+      List<OrderByExpression> orderBy, boolean distinct) {
+    if (select.size() > 1 && select.contains(Identifier.STAR)) {
+      throw SqlParsing.unsupported("'*' together with other select expressions");
+    }
+    int numAggregations = 0;
+    for (Expression expression : select) {
+      if (AggregationFunctions.isAggregation(expression)) {
+        numAggregations++;
+      } else if (!groupBy.isEmpty() && !dependsOnGroupBy(expression, groupBy)) {
+        throw QueryErrorCode.SQL_PARSING.asException("'" + expression
+            + "' should be functionally dependent on the columns used in GROUP BY clause.");
+      }
+    }
+    if (groupBy.isEmpty() && numAggregations > 0 && numAggregations < select.size()) {
+      throw QueryErrorCode.SQL_PARSING.asException(
+          "Columns and Aggregate functions can't co-exist without GROUP BY clause");
+    }
+    for (Expression expression : groupBy) {
+      if (AggregationFunctions.isAggregation(expression)) {
+        throw QueryErrorCode.SQL_PARSING.asException("Aggregate expression '" + expression
+            + "' is not allowed in GROUP BY clause.");
+      }
+    }
+    if (distinct) {
+      for (OrderByExpression order : orderBy) {
+        if (!select.contains(order.expression())) {
+          throw QueryErrorCode.SQL_PARSING.asException("ORDER-BY columns should be included in the DISTINCT columns");
+        }
+      }
+    }
+    if (having != null && groupBy.isEmpty()) {
+      throw SqlParsing.unsupported("HAVING without GROUP BY");
+    }
+    for (Expression expression : select) {
+      checkSupported(expression, true);
+    }
+    for (Expression expression : groupBy) {
+      checkSupported(expression, false);
+    }
+    for (OrderByExpression order : orderBy) {
+      checkSupported(order.expression(), true);
+    }
+    if (having != null) {
+      checkSupported(having);
+    }
+  }
+
+  /// WHERE predicates must compare a column (transform functions are not supported yet).
+  static void validateWhere(FilterNode filter) {
+    switch (filter) {
+      case FilterNode.And and -> and.children().forEach(QueryValidator::validateWhere);
+      case FilterNode.Or or -> or.children().forEach(QueryValidator::validateWhere);
+      case FilterNode.Not not -> validateWhere(not.child());
+      case Predicate predicate -> {
+        if (predicate.lhs() instanceof FunctionCall call) {
+          if (AggregationFunctions.isAggregation(call.name())) {
+            throw QueryErrorCode.SQL_PARSING.asException("Aggregate expression '" + call
+                + "' is not allowed in WHERE clause.");
+          }
+          throw QueryErrorCode.QUERY_PLANNING.asException("Function[" + call.name() + "] is not supported yet");
+        }
+        if (!(predicate.lhs() instanceof Identifier)) {
+          throw SqlParsing.unsupported("Filter on expression[" + predicate.lhs() + "]");
+        }
+      }
+    }
+  }
+
+  private static boolean dependsOnGroupBy(Expression expression, List<Expression> groupBy) {
+    if (groupBy.contains(expression) || expression instanceof Literal) {
+      return true;
+    }
+    if (expression instanceof FunctionCall call) {
+      if (AggregationFunctions.isAggregation(call.name())) {
+        return true;
+      }
+      for (Expression argument : call.arguments()) {
+        if (!dependsOnGroupBy(argument, groupBy)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /// Only columns and aggregations of columns run today; anything else is a planned feature.
+  private static void checkSupported(Expression expression, boolean aggregationAllowed) {
+    switch (expression) {
+      case Identifier identifier -> {
+      }
+      case Literal literal -> throw SqlParsing.unsupported("Literal expression[" + literal + "]");
+      case FunctionCall call -> {
+        if (!aggregationAllowed || !AggregationFunctions.isAggregation(call.name())) {
+          throw QueryErrorCode.QUERY_PLANNING.asException("Function[" + call.name() + "] is not supported yet");
+        }
+      }
+    }
+  }
+
+  private static void checkSupported(FilterNode filter) {
+    switch (filter) {
+      case FilterNode.And and -> and.children().forEach(QueryValidator::checkSupported);
+      case FilterNode.Or or -> or.children().forEach(QueryValidator::checkSupported);
+      case FilterNode.Not not -> checkSupported(not.child());
+      case Predicate predicate -> checkSupported(predicate.lhs(), true);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.pinot.segment.creator;
+
+import io.pinot.spi.data.DataType;
+import io.pinot.spi.data.FieldSpec;
+import org.jspecify.annotations.Nullable;
+
+/// The in-memory buffer of one column during the read pass: shapes each reader value (null becomes the field's
+/// default value), converts it through a [ValueCollector], and rolls back the values of a rejected record.
+/// Not thread-safe.
+sealed interface ColumnBuffer permits SingleValueColumn, MultiValueColumn {
+  /// Adds the column's value of the next record.
+  ///
+  /// @throws IllegalArgumentException when the value cannot be converted to the column's type
+  void add(@Nullable Object raw);
+
+  /// Drops everything added for records after the first `numDocs` ones.
+  void rollback(int numDocs);
+
+  /// The collector of the (flat) values.
+  ValueCollector values();
+
+  /// A buffer for the column described by `plan`.
+  static ColumnBuffer create(ColumnPlan plan) {
+    FieldSpec spec = plan.spec();
+    DataType logicalType = spec.dataType();
+    ValueCollector collector = switch (logicalType.storedType()) {
+      case INT -> new IntValues(logicalType);
+      case LONG -> new LongValues(logicalType);
+      case FLOAT -> new FloatValues();
+      case DOUBLE -> new DoubleValues();
+      case STRING, BYTES, BIG_DECIMAL -> plan.dictionary()
+          ? new InternedValues(logicalType, spec.effectiveMaxLength())
+          : new RawBytesValues(logicalType, spec.effectiveMaxLength());
+      default -> throw new IllegalArgumentException("Column[" + spec.name() + "] has unsupported type " + logicalType);
+    };
+    Object defaultValue = spec.defaultValue();
+    return spec.singleValue() ? new SingleValueColumn(logicalType, collector, defaultValue)
+        : new MultiValueColumn(collector, defaultValue);
+  }
+}

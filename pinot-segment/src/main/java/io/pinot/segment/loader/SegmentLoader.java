@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.pinot.segment.loader;
+
+import io.pinot.segment.format.CreationMeta;
+import io.pinot.segment.format.IndexMap;
+import io.pinot.segment.format.IndexType;
+import io.pinot.segment.format.MetadataProperties;
+import io.pinot.segment.format.SegmentFiles;
+import io.pinot.segment.format.SegmentFormat;
+import io.pinot.segment.index.dictionary.Dictionaries;
+import io.pinot.segment.index.forward.ForwardIndexes;
+import io.pinot.segment.index.inverted.BitmapInvertedIndexReader;
+import io.pinot.segment.index.sorted.PackedSortedIndexReader;
+import io.pinot.segment.memory.DataBuffer;
+import io.pinot.segment.spi.ColumnMetadata;
+import io.pinot.segment.spi.DataSource;
+import io.pinot.segment.spi.Dictionary;
+import io.pinot.segment.spi.ForwardIndexReader;
+import io.pinot.segment.spi.SegmentMetadata;
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/// Opens segment directories written by [io.pinot.segment.creator.SegmentCreator]: checks the format version and
+/// the `columns.psf` header, memory-maps `columns.psf` read-only into a shared [Arena] (so files over 2 GB work)
+/// and builds the readers of every column from `index_map`. Stateless utilities; the returned segment owns the
+/// arena.
+public final class SegmentLoader {
+  private SegmentLoader() {
+  }
+
+  /// Maps a segment. `segmentDir` is the directory named after the segment (holding `v3/`), or the `v3`
+  /// directory itself.
+  ///
+  /// @throws IOException when files are missing or unreadable
+  /// @throws IllegalStateException when the files are not a valid segment of a supported format version
+  public static ImmutableSegment load(Path segmentDir) throws IOException {
+    Path filesDir = SegmentFiles.filesDir(segmentDir);
+    SegmentMetadata metadata = readMetadata(segmentDir);
+    Arena arena = Arena.ofShared();
+    try {
+      DataBuffer data = DataBuffer.mapReadOnly(filesDir.resolve(SegmentFormat.DATA_FILE), arena);
+      checkHeader(data);
+      IndexMap indexMap = IndexMap.read(Files.readString(filesDir.resolve(SegmentFormat.INDEX_MAP_FILE),
+          StandardCharsets.UTF_8), data.size());
+      Map<String, DataSource> dataSources = new LinkedHashMap<>();
+      for (ColumnMetadata column : metadata.columns().values()) {
+        dataSources.put(column.name(), open(column, data, indexMap));
+      }
+      return new ImmutableSegment(metadata, dataSources, arena);
+    } catch (IOException | RuntimeException e) {
+      arena.close();
+      throw e;
+    }
+  }
+
+  /// Reads `metadata.properties` and `creation.meta` without mapping the data.
+  public static SegmentMetadata readMetadata(Path segmentDir) throws IOException {
+    Path filesDir = SegmentFiles.filesDir(segmentDir);
+    String properties = Files.readString(filesDir.resolve(SegmentFormat.METADATA_FILE), StandardCharsets.UTF_8);
+    CreationMeta creationMeta = CreationMeta.fromBytes(Files.readAllBytes(
+        filesDir.resolve(SegmentFormat.CREATION_META_FILE)));
+    return readMetadata(properties, creationMeta);
+  }
+
+  /// Parses metadata from the contents of `metadata.properties` and `creation.meta`.
+  ///
+  /// @throws IllegalStateException when the format version is not supported
+  public static SegmentMetadata readMetadata(String properties, CreationMeta creationMeta) {
+    SegmentMetadata metadata = MetadataProperties.read(properties, creationMeta.crc());
+    if (!SegmentFormat.FORMAT_VERSION.equals(metadata.formatVersion())) {
+      throw new IllegalStateException("Segment[" + metadata.segmentName() + "] has format version "
+          + metadata.formatVersion() + "; this build reads " + SegmentFormat.FORMAT_VERSION);
+    }
+    return metadata;
+  }
+
+  private static void checkHeader(DataBuffer data) {
+    if (data.size() < SegmentFormat.FILE_HEADER_SIZE
+        || !Arrays.equals(data.getBytes(0, SegmentFormat.FILE_MAGIC.length), SegmentFormat.FILE_MAGIC)) {
+      throw new IllegalStateException(SegmentFormat.DATA_FILE + " does not start with the segment file magic");
+    }
+    int version = data.getInt(SegmentFormat.FILE_MAGIC.length);
+    if (version != SegmentFormat.FILE_VERSION) {
+      throw new IllegalStateException(SegmentFormat.DATA_FILE + " has unsupported version " + version);
+    }
+  }
+
+  private static DataSource open(ColumnMetadata column, DataBuffer data, IndexMap indexMap) {
+    String name = column.name();
+    DataBuffer forwardBuffer = view(data, indexMap, name, IndexType.FORWARD_INDEX);
+    if (forwardBuffer == null) {
+      throw new IllegalStateException("Column[" + name + "] has no forward index");
+    }
+    DataBuffer sortedBuffer = view(data, indexMap, name, IndexType.SORTED_INDEX);
+    PackedSortedIndexReader sorted = sortedBuffer == null ? null : new PackedSortedIndexReader(sortedBuffer);
+    ForwardIndexReader forward = ForwardIndexes.open(forwardBuffer, column.dataType().storedType(), sorted);
+    if (ForwardIndexes.numDocs(forward) != column.totalDocs()) {
+      throw new IllegalStateException("Column[" + name + "] forward index has " + ForwardIndexes.numDocs(forward)
+          + " docs, metadata says " + column.totalDocs());
+    }
+    DataBuffer dictionaryBuffer = view(data, indexMap, name, IndexType.DICTIONARY);
+    Dictionary dictionary = dictionaryBuffer == null ? null : Dictionaries.open(dictionaryBuffer);
+    if (column.hasDictionary() != (dictionary != null) || forward.dictionaryEncoded() != (dictionary != null)) {
+      throw new IllegalStateException("Column[" + name + "] dictionary does not match its metadata");
+    }
+    DataBuffer invertedBuffer = view(data, indexMap, name, IndexType.INVERTED_INDEX);
+    return new ColumnDataSource(column, forward, dictionary,
+        invertedBuffer == null ? null : new BitmapInvertedIndexReader(invertedBuffer), sorted);
+  }
+
+  private static @Nullable DataBuffer view(DataBuffer data, IndexMap indexMap, String column, IndexType type) {
+    IndexMap.Entry entry = indexMap.find(column, type);
+    return entry == null ? null : data.view(entry.startOffset(), entry.size());
+  }
+}

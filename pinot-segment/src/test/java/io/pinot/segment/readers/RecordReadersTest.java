@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.pinot.segment.readers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.pinot.spi.data.DataType;
+import io.pinot.spi.data.FieldSpec;
+import io.pinot.spi.data.FieldType;
+import io.pinot.spi.data.Schema;
+import io.pinot.spi.data.readers.GenericRow;
+import io.pinot.spi.data.readers.RecordReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RecordReadersTest {
+  private static final Schema SCHEMA = Schema.of("t", List.of(FieldSpec.of("a", DataType.STRING,
+      FieldType.DIMENSION), FieldSpec.multiValue("tags", DataType.STRING)), List.of(), List.of());
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void createsReadersByFormatOrPinotClassName() throws IOException {
+    Path csv = Files.writeString(dir.resolve("a.csv"), "a|tags\nx|p,q\n");
+    Map<String, String> configs = Map.of("delimiter", "|", "multiValueDelimiter", ",");
+    for (String format : List.of("csv", "CSV", "org.apache.pinot.plugin.inputformat.csv.CSVRecordReader")) {
+      try (RecordReader reader = RecordReaders.create(format, csv, configs, SCHEMA)) {
+        GenericRow row = reader.next(new GenericRow());
+        assertThat(row.getValue("a")).isEqualTo("x");
+        assertThat((Object[]) row.getValue("tags")).containsExactly("p", "q");
+      }
+    }
+    Path json = Files.writeString(dir.resolve("a.json"), "{\"a\": \"y\"}\n");
+    try (RecordReader reader = RecordReaders.create("org.apache.pinot.plugin.inputformat.json.JSONRecordReader",
+        json, null, SCHEMA)) {
+      assertThat(reader.next(new GenericRow()).getValue("a")).isEqualTo("y");
+    }
+    assertThat(RecordReaders.multiValueColumns(SCHEMA)).containsExactly("tags");
+  }
+
+  @Test
+  void unsupportedFormatsAreNamed() {
+    assertThatThrownBy(() -> RecordReaders.format("org.apache.pinot.plugin.inputformat.avro.AvroRecordReader"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("AvroRecordReader")
+        .hasMessageContaining("not supported yet");
+  }
+
+  @Test
+  void inMemoryReaderAcceptsRowsAndMapsAndRewinds() {
+    GenericRow first = new GenericRow();
+    first.putValue("a", 1);
+    InMemoryRecordReader reader = new InMemoryRecordReader(List.of(first, Map.of("a", 2)));
+    GenericRow row = new GenericRow();
+    assertThat(reader.next(row).getValue("a")).isEqualTo(1);
+    assertThat(reader.position()).isEqualTo("record 1");
+    assertThat(reader.next(row).getValue("a")).isEqualTo(2);
+    assertThat(reader.hasNext()).isFalse();
+    reader.rewind();
+    assertThat(reader.hasNext()).isTrue();
+    assertThatThrownBy(() -> new InMemoryRecordReader(List.of("text"))).isInstanceOf(IllegalArgumentException.class);
+  }
+}

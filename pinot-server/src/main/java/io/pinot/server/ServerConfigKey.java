@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.pinot.server;
+
+import io.pinot.spi.env.ConfigKey;
+import java.util.List;
+
+/// The server's configuration keys, with Apache Pinot's names and defaults.
+public enum ServerConfigKey implements ConfigKey {
+  ZK_ADDRESS("pinot.zk.server", "localhost:2181", List.of("pinot.server.zk.address")),
+  CLUSTER_NAME("pinot.cluster.name", "PinotCluster"),
+  /// Host in the instance id and the address brokers connect to.
+  HOST("pinot.server.netty.host", "localhost", List.of("pinot.server.instance.hostname")),
+  /// Query transport port (0 binds a free port); part of the instance id `Server_<host>_<port>`.
+  NETTY_PORT("pinot.server.netty.port", "8098"),
+  /// Admin REST port (health, table sizes).
+  ADMIN_PORT("pinot.server.adminapi.port", "8097"),
+  GRPC_PORT("pinot.server.grpc.port", "8090"),
+  GRPC_ENABLE("pinot.server.grpc.enable", "false"),
+  /// Explicit instance id, overriding `Server_<host>_<port>`.
+  INSTANCE_ID("pinot.server.instance.id", ""),
+  /// Where loaded segments live: `<dataDir>/<tableNameWithType>/<segmentName>/`.
+  DATA_DIR("pinot.server.instance.dataDir", ""),
+  /// Where downloaded tarballs are staged before extraction.
+  SEGMENT_TAR_DIR("pinot.server.instance.segmentTarDir", ""),
+  /// Default per-query timeout on the server, in milliseconds.
+  QUERY_TIMEOUT_MS("pinot.server.query.executor.timeout", "15000"),
+  /// Maximum number of groups per segment in a group-by.
+  NUM_GROUPS_LIMIT("pinot.server.query.executor.num.groups.limit", "100000"),
+  /// Query worker threads (0 = number of cores).
+  QUERY_WORKER_THREADS("pinot.server.query.executor.threads", "0"),
+  /// Queries allowed to wait for a worker before new ones are rejected.
+  QUERY_QUEUE_SIZE("pinot.server.query.scheduler.queue.size", "1000");
+
+  private final String key;
+  private final String defaultValue;
+  private final List<String> aliases;
+
+  ServerConfigKey(String key, String defaultValue) {
+    this(key, defaultValue, List.of());
+  }
+
+  ServerConfigKey(String key, String defaultValue, List<String> aliases) {
+    this.key = key;
+    this.defaultValue = defaultValue;
+    this.aliases = aliases;
+  }
+
+  @Override
+  public String key() {
+    return key;
+  }
+
+  @Override
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  @Override
+  public List<String> aliases() {
+    return aliases;
+  }
+}

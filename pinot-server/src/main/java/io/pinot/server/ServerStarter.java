@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.pinot.server;
+
+import io.pinot.common.http.RestServer;
+import io.pinot.common.metadata.InstanceInfo;
+import io.pinot.common.utils.InstanceIds;
+import io.pinot.common.utils.NetUtils;
+import io.pinot.server.api.ServerAdminApi;
+import io.pinot.server.cluster.ServerHelix;
+import io.pinot.server.data.InstanceDataManager;
+import io.pinot.server.data.SegmentFetcher;
+import io.pinot.server.query.QueryScheduler;
+import io.pinot.server.transport.QueryServer;
+import io.pinot.spi.env.PinotConfiguration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/// Starts and stops one server: opens the query transport and the admin API, registers in the cluster and
+/// joins it as a Helix participant, after which Helix drives segment loads. On restart, segments whose local
+/// copy is current load from disk. Several servers may run in one JVM; nothing is static.
+public final class ServerStarter implements AutoCloseable {
+  private static final Logger LOGGER = LoggerFactory.getLogger(ServerStarter.class);
+
+  private final ServerConfig config;
+  private @Nullable InstanceDataManager dataManager;
+  private @Nullable QueryScheduler scheduler;
+  private @Nullable QueryServer queryServer;
+  private @Nullable RestServer adminServer;
+  private @Nullable ServerHelix helix;
+  private String instanceId = "";
+
+  public ServerStarter(PinotConfiguration configuration) {
+    this.config = ServerConfig.from(configuration);
+  }
+
+  public synchronized void start() throws Exception {
+    dataManager = new InstanceDataManager(config.dataDir(), config.segmentTarDir(), new SegmentFetcher());
+    int nettyPort = NetUtils.resolvePort(config.nettyPort());
+    instanceId = config.instanceId().isBlank() ? InstanceIds.server(config.host(), nettyPort) : config.instanceId();
+    scheduler = new QueryScheduler(instanceId, dataManager, config);
+    queryServer = new QueryServer(nettyPort, scheduler::submit);
+    adminServer = RestServer.start("0.0.0.0", NetUtils.resolvePort(config.adminPort()),
+        ServerAdminApi.resources(dataManager));
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put(InstanceInfo.ADMIN_PORT, Integer.toString(adminServer.port()));
+    fields.put(InstanceInfo.GRPC_PORT, Integer.toString(config.grpcEnabled() ? config.grpcPort() : -1));
+    InstanceInfo instance = new InstanceInfo(instanceId, config.host(), queryServer.port(), true, List.of(), fields);
+    helix = ServerHelix.join(config.zkAddress(), config.clusterName(), instance, dataManager);
+    LOGGER.info("Server {} started: queries on port {}, admin on port {}, data in {}", instanceId,
+        queryServer.port(), adminServer.port(), config.dataDir());
+  }
+
+  public String instanceId() {
+    return instanceId;
+  }
+
+  public int nettyPort() {
+    return queryServer == null ? -1 : queryServer.port();
+  }
+
+  public int adminPort() {
+    return adminServer == null ? -1 : adminServer.port();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (helix != null) {
+      helix.close();
+      helix = null;
+    }
+    if (queryServer != null) {
+      queryServer.close();
+      queryServer = null;
+    }
+    if (adminServer != null) {
+      adminServer.close();
+      adminServer = null;
+    }
+    if (scheduler != null) {
+      scheduler.close();
+      scheduler = null;
+    }
+    if (dataManager != null) {
+      dataManager.close();
+      dataManager = null;
+    }
+  }
+}

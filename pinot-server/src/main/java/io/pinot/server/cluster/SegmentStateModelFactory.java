@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.pinot.server.cluster;
+
+import io.pinot.common.cluster.StateModels;
+import io.pinot.common.metadata.SegmentZkMetadata;
+import io.pinot.server.data.InstanceDataManager;
+import org.apache.helix.NotificationContext;
+import org.apache.helix.model.Message;
+import org.apache.helix.participant.statemachine.StateModel;
+import org.apache.helix.participant.statemachine.StateModelFactory;
+import org.apache.helix.participant.statemachine.StateModelInfo;
+import org.apache.helix.participant.statemachine.Transition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/// Apache Pinot's `SegmentOnlineOfflineStateModel` on a server: OFFLINE→ONLINE loads a segment (from the
+/// local copy or downloaded), ONLINE→OFFLINE unloads it, OFFLINE→DROPPED deletes it. A failed transition
+/// throws, and Helix puts the segment in ERROR on this server.
+public final class SegmentStateModelFactory extends StateModelFactory<StateModel> {
+  private static final Logger LOGGER = LoggerFactory.getLogger(SegmentStateModelFactory.class);
+
+  private final InstanceDataManager dataManager;
+  private final ClusterMetadataReader metadata;
+
+  SegmentStateModelFactory(InstanceDataManager dataManager, ClusterMetadataReader metadata) {
+    this.dataManager = dataManager;
+    this.metadata = metadata;
+  }
+
+  @Override
+  public StateModel createNewStateModel(String resourceName, String partitionName) {
+    return new SegmentStateModel(resourceName, partitionName);
+  }
+
+  /// The transitions of one segment of one table.
+  @StateModelInfo(states = "{'OFFLINE','ONLINE','CONSUMING','DROPPED'}", initialState = "OFFLINE")
+  public final class SegmentStateModel extends StateModel {
+    private final String table;
+    private final String segment;
+
+    SegmentStateModel(String table, String segment) {
+      this.table = table;
+      this.segment = segment;
+    }
+
+    @Transition(from = StateModels.OFFLINE, to = StateModels.ONLINE)
+    public void onBecomeOnlineFromOffline(Message message, NotificationContext context) throws Exception {
+      SegmentZkMetadata zkMetadata = metadata.segment(table, segment);
+      if (zkMetadata == null) {
+        throw new IllegalStateException("No ZooKeeper metadata for segment " + segment + " of " + table);
+      }
+      dataManager.loadSegment(table, segment, zkMetadata, metadata.schemaOfTable(table));
+      LOGGER.info("Segment {} of {} is ONLINE", segment, table);
+    }
+
+    @Transition(from = StateModels.ONLINE, to = StateModels.OFFLINE)
+    public void onBecomeOfflineFromOnline(Message message, NotificationContext context) {
+      dataManager.offloadSegment(table, segment);
+    }
+
+    @Transition(from = StateModels.OFFLINE, to = StateModels.DROPPED)
+    public void onBecomeDroppedFromOffline(Message message, NotificationContext context) throws Exception {
+      dataManager.deleteSegment(table, segment);
+    }
+
+    @Transition(from = StateModels.ERROR, to = StateModels.OFFLINE)
+    public void onBecomeOfflineFromError(Message message, NotificationContext context) {
+      dataManager.offloadSegment(table, segment);
+    }
+
+    @Transition(from = StateModels.ERROR, to = StateModels.DROPPED)
+    public void onBecomeDroppedFromError(Message message, NotificationContext context) throws Exception {
+      dataManager.deleteSegment(table, segment);
+    }
+  }
+}

@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.pinot.server.data;
+
+import io.pinot.common.metadata.SegmentZkMetadata;
+import io.pinot.segment.loader.SegmentLoader;
+import io.pinot.segment.spi.IndexSegment;
+import io.pinot.segment.spi.SegmentMetadata;
+import io.pinot.segment.tar.TarGzUtils;
+import io.pinot.spi.data.Schema;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/// All segments on this server, per table half, and their local copies under
+/// `<dataDir>/<tableNameWithType>/<segmentName>/`. Loading prefers the local copy when its CRC matches the
+/// segment's ZooKeeper metadata (a restarted server needs no download); otherwise it downloads the tarball,
+/// extracts it beside the final place and swaps it in. Thread-safe; calls for one segment are serialised by
+/// Helix.
+public final class InstanceDataManager implements AutoCloseable {
+  private static final Logger LOGGER = LoggerFactory.getLogger(InstanceDataManager.class);
+
+  private final Path dataDir;
+  private final Path tarDir;
+  private final SegmentFetcher fetcher;
+  private final Map<String, TableDataManager> tables = new ConcurrentHashMap<>();
+
+  public InstanceDataManager(Path dataDir, Path tarDir, SegmentFetcher fetcher) throws IOException {
+    this.dataDir = dataDir;
+    this.tarDir = tarDir;
+    this.fetcher = fetcher;
+    Files.createDirectories(dataDir);
+    Files.createDirectories(tarDir);
+  }
+
+  public @Nullable TableDataManager table(String tableNameWithType) {
+    return tables.get(tableNameWithType);
+  }
+
+  public List<String> tableNames() {
+    return new ArrayList<>(tables.keySet());
+  }
+
+  /// Loads (or reloads) a segment: from the local copy when its CRC matches `metadata`, else downloaded.
+  public void loadSegment(String tableNameWithType, String segmentName, SegmentZkMetadata metadata,
+      @Nullable Schema schema) throws IOException {
+    Path segmentDir = segmentDir(tableNameWithType, segmentName);
+    if (!isCurrent(segmentDir, metadata)) {
+      download(tableNameWithType, segmentName, metadata, segmentDir);
+    } else {
+      LOGGER.info("Loading segment {} of {} from local copy", segmentName, tableNameWithType);
+    }
+    IndexSegment segment = SegmentLoader.load(segmentDir);
+    TableDataManager table = tables.computeIfAbsent(tableNameWithType, TableDataManager::new);
+    table.setSchema(schema);
+    table.addOrReplace(segment);
+  }
+
+  /// Unloads a segment; its files stay for a fast reload.
+  public void offloadSegment(String tableNameWithType, String segmentName) {
+    TableDataManager table = tables.get(tableNameWithType);
+    if (table != null) {
+      table.remove(segmentName);
+    }
+  }
+
+  /// Unloads a segment and deletes its local copy.
+  public void deleteSegment(String tableNameWithType, String segmentName) throws IOException {
+    offloadSegment(tableNameWithType, segmentName);
+    deleteDirectory(segmentDir(tableNameWithType, segmentName));
+  }
+
+  /// Disk size of each loaded segment's directory.
+  public Map<String, Long> segmentSizes(String tableNameWithType) throws IOException {
+    Map<String, Long> sizes = new TreeMap<>();
+    TableDataManager table = tables.get(tableNameWithType);
+    if (table != null) {
+      for (String segment : table.segmentDocCounts().keySet()) {
+        sizes.put(segment, directorySize(segmentDir(tableNameWithType, segment)));
+      }
+    }
+    return sizes;
+  }
+
+  private boolean isCurrent(Path segmentDir, SegmentZkMetadata metadata) {
+    if (!Files.isDirectory(segmentDir)) {
+      return false;
+    }
+    try {
+      SegmentMetadata local = SegmentLoader.readMetadata(segmentDir);
+      return local.crc() == metadata.crc();
+    } catch (IOException | RuntimeException e) {
+      LOGGER.warn("Local copy {} is unreadable ({}); downloading again", segmentDir, e.getMessage());
+      return false;
+    }
+  }
+
+  private void download(String tableNameWithType, String segmentName, SegmentZkMetadata metadata, Path segmentDir)
+      throws IOException {
+    String url = metadata.downloadUrl();
+    if (url == null || url.isBlank()) {
+      throw new IOException("Segment " + segmentName + " of " + tableNameWithType + " has no download URL");
+    }
+    LOGGER.info("Downloading segment {} of {} from {}", segmentName, tableNameWithType, url);
+    Path tar = tarDir.resolve(tableNameWithType + "-" + segmentName + "-" + System.nanoTime() + ".tar.gz");
+    Path staging = dataDir.resolve(tableNameWithType).resolve(".staging-" + segmentName + "-" + System.nanoTime());
+    try {
+      fetcher.fetch(url, tar);
+      Path extracted = TarGzUtils.untar(tar, staging);
+      long crc = SegmentLoader.readMetadata(extracted).crc();
+      if (crc != metadata.crc()) {
+        throw new IOException("Downloaded segment " + segmentName + " has CRC " + crc + ", expected "
+            + metadata.crc());
+      }
+      Path old = segmentDir.resolveSibling(".old-" + segmentName + "-" + System.nanoTime());
+      if (Files.exists(segmentDir)) {
+        Files.move(segmentDir, old, StandardCopyOption.ATOMIC_MOVE);
+      }
+      Files.move(extracted, segmentDir, StandardCopyOption.ATOMIC_MOVE);
+      // Files of a segment still mapped by running queries stay readable after deletion (POSIX semantics).
+      deleteDirectory(old);
+    } finally {
+      Files.deleteIfExists(tar);
+      deleteDirectory(staging);
+    }
+  }
+
+  private Path segmentDir(String tableNameWithType, String segmentName) {
+    return dataDir.resolve(tableNameWithType).resolve(segmentName);
+  }
+
+  private static long directorySize(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      long total = 0;
+      for (Path file : (Iterable<Path>) files::iterator) {
+        if (Files.isRegularFile(file)) {
+          total += Files.size(file);
+        }
+      }
+      return total;
+    }
+  }
+
+  static void deleteDirectory(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    for (TableDataManager table : tables.values()) {
+      table.releaseAll();
+    }
+    tables.clear();
+    fetcher.close();
+  }
+}
