@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.pinot.broker.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pinot.spi.config.table.IndexingConfig;
+import io.pinot.spi.config.table.TableConfig;
+import io.pinot.spi.config.table.TableType;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RoutingTest {
+  private final RoutingManager routing = new RoutingManager();
+
+  @BeforeEach
+  void setUp() {
+    routing.updateServers(Map.of("S1", new ServerAddress("S1", "h1", 1), "S2", new ServerAddress("S2", "h2", 2),
+        "S3", new ServerAddress("S3", "h3", 3)));
+    routing.updateLiveInstances(Set.of("S1", "S2", "S3"));
+    Map<String, Map<String, String>> idealState = Map.of(
+        "seg0", Map.of("S1", "ONLINE", "S2", "ONLINE"),
+        "seg1", Map.of("S2", "ONLINE"),
+        "seg2", Map.of("S3", "ONLINE"));
+    Map<String, Map<String, String>> externalView = Map.of(
+        "seg0", Map.of("S1", "ONLINE", "S2", "ONLINE"),
+        "seg1", Map.of("S2", "ERROR"));
+    routing.updateTable("Events_OFFLINE", idealState, externalView,
+        TableConfig.of("Events", TableType.OFFLINE, null, IndexingConfig.empty()), null);
+  }
+
+  @Test
+  void onlyOnlineReplicasRouteAndMissingOnesAreUnavailable() {
+    TableRoute route = routing.route("Events_OFFLINE");
+    assertThat(route.segments()).containsEntry("seg0", List.of("S1", "S2")).containsEntry("seg1", List.of())
+        .containsEntry("seg2", List.of());
+    Selection selection = BalancedInstanceSelector.select(route, 7, routing);
+    assertThat(selection.unavailableSegments()).containsExactly("seg1", "seg2");
+    assertThat(selection.serverSegments().values()).flatExtracting(segments -> segments).containsExactly("seg0");
+  }
+
+  @Test
+  void replicasRotateWithTheRequestId() {
+    TableRoute route = routing.route("Events_OFFLINE");
+    ServerAddress first = BalancedInstanceSelector.select(route, 0, routing).serverSegments().keySet().iterator()
+        .next();
+    ServerAddress second = BalancedInstanceSelector.select(route, 1, routing).serverSegments().keySet().iterator()
+        .next();
+    assertThat(first).isNotEqualTo(second);
+  }
+
+  @Test
+  void deadServersAreNotChosen() {
+    routing.updateLiveInstances(Set.of("S2", "S3"));
+    for (long requestId = 0; requestId < 4; requestId++) {
+      Selection selection = BalancedInstanceSelector.select(routing.route("Events_OFFLINE"), requestId, routing);
+      assertThat(selection.serverSegments().keySet()).extracting(ServerAddress::instanceId).containsExactly("S2");
+    }
+  }
+
+  @Test
+  void tableNamesResolveCaseInsensitively() {
+    assertThat(routing.resolveTable("events")).isEqualTo("Events_OFFLINE");
+    assertThat(routing.resolveTable("EVENTS_OFFLINE")).isEqualTo("Events_OFFLINE");
+    assertThat(routing.resolveTable("other")).isNull();
+    routing.removeTable("Events_OFFLINE");
+    assertThat(routing.resolveTable("events")).isNull();
+  }
+}

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.pinot.controller.table;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.pinot.common.utils.JsonUtils;
+import io.pinot.spi.config.table.TableConfig;
+import io.pinot.spi.data.Schema;
+import org.junit.jupiter.api.Test;
+
+class TableConfigValidatorTest {
+  private static final Schema SCHEMA = JsonUtils.fromJson("""
+      {"schemaName": "t", "dimensionFieldSpecs": [{"name": "a", "dataType": "STRING"}],
+       "metricFieldSpecs": [{"name": "m", "dataType": "INT"}],
+       "dateTimeFieldSpecs": [{"name": "ts", "dataType": "LONG", "format": "1:MILLISECONDS:EPOCH",
+                               "granularity": "1:MILLISECONDS"}]}""", Schema.class);
+
+  private static TableConfig config(String indexing) {
+    return JsonUtils.fromJson("{\"tableName\": \"t\", \"tableType\": \"OFFLINE\", \"segmentsConfig\": "
+        + "{\"timeColumnName\": \"ts\"}, \"tableIndexConfig\": " + indexing + "}", TableConfig.class);
+  }
+
+  @Test
+  void acceptsKnownColumnsAndReportsIndexesNotBuiltYet() {
+    assertThat(TableConfigValidator.validate(config("{\"invertedIndexColumns\": [\"a\"]}"), SCHEMA)).isEmpty();
+    TableConfig notBuilt = config("{\"rangeIndexColumns\": [\"m\"], \"bloomFilterColumns\": [\"a\"]}");
+    assertThat(TableConfigValidator.validate(notBuilt, SCHEMA))
+        .containsExactly("range index on [m] is accepted but not built yet",
+        "bloom filter on [a] is accepted but not built yet");
+  }
+
+  @Test
+  void rejectsUnknownColumnsNamingThem() {
+    assertThatThrownBy(() -> TableConfigValidator.validate(config("{\"invertedIndexColumns\": [\"zz\"]}"), SCHEMA))
+        .hasMessageContaining("Column[zz]").hasMessageContaining("invertedIndexColumns");
+    assertThatThrownBy(() -> TableConfigValidator.validate(JsonUtils.fromJson("{\"tableName\": \"t\", "
+        + "\"tableType\": \"OFFLINE\", \"segmentsConfig\": {\"timeColumnName\": \"nope\"}}", TableConfig.class),
+        SCHEMA)).hasMessageContaining("Time column[nope]");
+    assertThatThrownBy(() -> TableConfigValidator.validate(config("{\"noDictionaryColumns\": [\"a\"], "
+        + "\"invertedIndexColumns\": [\"a\"]}"), SCHEMA)).hasMessageContaining("noDictionaryColumns");
+  }
+
+  @Test
+  void schemaEvolutionAllowsOnlyAdditions() {
+    Schema added = JsonUtils.fromJson("""
+        {"schemaName": "t", "dimensionFieldSpecs": [{"name": "a", "dataType": "STRING"},
+         {"name": "b", "dataType": "INT"}], "metricFieldSpecs": [{"name": "m", "dataType": "INT"}],
+         "dateTimeFieldSpecs": [{"name": "ts", "dataType": "LONG", "format": "1:MILLISECONDS:EPOCH",
+                                 "granularity": "1:MILLISECONDS"}]}""", Schema.class);
+    assertThat(SchemaCompatibility.incompatibility(SCHEMA, added)).isNull();
+    assertThat(SchemaCompatibility.incompatibility(added, SCHEMA)).contains("column[b] is removed");
+    Schema retyped = JsonUtils.fromJson(JsonUtils.toJson(SCHEMA).replace("\"INT\"", "\"LONG\""), Schema.class);
+    assertThat(SchemaCompatibility.incompatibility(SCHEMA, retyped)).contains("changes type");
+  }
+}
