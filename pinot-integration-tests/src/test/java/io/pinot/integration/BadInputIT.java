@@ -33,7 +33,7 @@ class BadInputIT {
        "tableIndexConfig": {"invertedIndexColumns": ["city"]}}""";
 
   @TempDir
-  Path workDir;
+  static Path workDir;
   private EmbeddedPinotCluster cluster;
   private final Http http = new Http();
 

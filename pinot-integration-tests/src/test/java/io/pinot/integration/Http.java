@@ -31,6 +31,11 @@ final class Http implements AutoCloseable {
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
   }
 
+  Reply put(String url, String json) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+        .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
   Reply delete(String url) throws IOException, InterruptedException {
     return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).DELETE().build());
   }

@@ -35,7 +35,7 @@ class MultiProcessClusterIT {
   private static final int SEGMENTS = 4;
 
   @TempDir
-  Path workDir;
+  static Path workDir;
   private ProcessCluster cluster;
   private H2Oracle h2;
   private List<Path> csvFiles;

@@ -7,7 +7,9 @@ import jakarta.ws.rs.ext.ContextResolver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
@@ -51,7 +53,14 @@ public final class RestServer implements AutoCloseable {
 
   @Override
   public void close() {
-    server.shutdown(2, TimeUnit.SECONDS);
-    server.shutdownNow();
+    try {
+      // Graceful: in-flight requests finish (up to 2 s); forcing it while it runs kills its thread noisily.
+      server.shutdown(2, TimeUnit.SECONDS).get(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      server.shutdownNow();
+    } catch (ExecutionException | TimeoutException e) {
+      server.shutdownNow();
+    }
   }
 }

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.pinot.integration;
+
+import io.pinot.segment.creator.SegmentCreationResult;
+import io.pinot.segment.creator.SegmentCreator;
+import io.pinot.segment.creator.SegmentGeneratorConfig;
+import io.pinot.segment.creator.name.FixedSegmentNameGenerator;
+import io.pinot.segment.readers.InMemoryRecordReader;
+import io.pinot.segment.tar.TarGzUtils;
+import io.pinot.spi.config.table.TableConfig;
+import io.pinot.spi.data.Schema;
+import io.pinot.spi.data.readers.GenericRow;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/// Builds segment tarballs in tests and uploads them the way Pinot clients do (multipart tar push).
+final class SegmentUploads {
+  private SegmentUploads() {
+  }
+
+  static Path buildTarGz(TableConfig config, Schema schema, String segmentName, List<GenericRow> rows, Path dir)
+      throws IOException {
+    SegmentCreationResult result = SegmentCreator.create(SegmentGeneratorConfig.builder().tableConfig(config)
+        .schema(schema).outputDir(dir.resolve("segments")).segmentNameGenerator(
+            new FixedSegmentNameGenerator(segmentName)).build(), new InMemoryRecordReader(rows));
+    Path tar = dir.resolve(segmentName + ".tar.gz");
+    TarGzUtils.createTarGz(result.segmentDir(), tar);
+    return tar;
+  }
+
+  static Http.Reply upload(String controllerUrl, String tableName, Path tarGz)
+      throws IOException, InterruptedException {
+    String boundary = "----pinot" + System.nanoTime();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    String fileName = tarGz.getFileName().toString();
+    body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileName + "\"; filename=\""
+        + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.write(Files.readAllBytes(tarGz));
+    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+      HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(controllerUrl
+          + "/v2/segments?tableName=" + tableName)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+          .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+          HttpResponse.BodyHandlers.ofString());
+      return new Http.Reply(response.statusCode(), response.body());
+    }
+  }
+
+  static Http.Reply uploadUri(String controllerUrl, String tableName, URI downloadUri)
+      throws IOException, InterruptedException {
+    try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+      HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(controllerUrl
+          + "/v2/segments?tableName=" + tableName)).header("UPLOAD_TYPE", "URI")
+          .header("DOWNLOAD_URI", downloadUri.toString()).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+      return new Http.Reply(response.statusCode(), response.body());
+    }
+  }
+}
