@@ -65,7 +65,8 @@ class BadInputIT {
 
   @Test
   void tableConfigWithUnknownColumnIs400() throws Exception {
-    String config = TABLE.replace("\"people\"", "\"people2\"").replace("[\"city\"]", "[\"nosuch\"]");
+    String config = TABLE.replace("\"people\"", "\"people2\"").replace("[\"city\"]", "[\"nosuch\"]")
+        .replace("\"timeColumnName\"", "\"schemaName\": \"people\", \"timeColumnName\"");
     Http.Reply reply = http.post(cluster.controllerUrl() + "/tables", config);
     assertError(reply, 400, "nosuch");
     assertThat(http.get(cluster.controllerUrl() + "/tables/people2").status()).isEqualTo(404);

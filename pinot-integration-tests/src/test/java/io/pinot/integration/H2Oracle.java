@@ -27,7 +27,8 @@ final class H2Oracle implements AutoCloseable {
   private final Connection connection;
 
   H2Oracle() throws SQLException {
-    connection = DriverManager.getConnection("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    connection = DriverManager.getConnection("jdbc:h2:mem:" + UUID.randomUUID()
+        + ";DB_CLOSE_DELAY=-1;DATABASE_TO_UPPER=FALSE");
   }
 
   /// Creates `table` from the schema and loads the CSV files (header line, `,` separated, no quoting,
@@ -54,6 +55,14 @@ final class H2Oracle implements AutoCloseable {
     for (Path file : csvFiles) {
       rowId = loadFile(table, columns, insert.append(")").toString(), file, rowId);
       insert.setLength(insert.length() - 1);
+    }
+    for (FieldSpec column : columns) {
+      if (!column.singleValue()) {
+        try (Statement statement = connection.createStatement()) {
+          String child = table + "_" + column.name();
+          statement.execute("CREATE INDEX " + child + "_rows ON " + child + " (row_id, \"value\")");
+        }
+      }
     }
     return rowId;
   }

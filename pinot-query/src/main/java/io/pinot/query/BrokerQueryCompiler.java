@@ -37,7 +37,8 @@ public final class BrokerQueryCompiler {
     } catch (RuntimeException e) {
       throw QueryErrorCode.SQL_PARSING.asException(String.valueOf(e.getMessage()), e);
     }
-    CompiledQuery compiled = new CompiledQuery(sql, options, context, null);
+    CompiledQuery compiled = new CompiledQuery(sql, options, context, null,
+        QueryCompiler.isCacheable(parsed.statement()));
     compiled.timeoutMs();
     return compiled;
   }

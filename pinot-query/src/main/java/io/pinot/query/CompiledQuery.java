@@ -17,8 +17,10 @@ import org.jspecify.annotations.Nullable;
 ///
 /// @param sql the SQL text as received
 /// @param columns the columns the query was resolved against, or null before [#resolve]
+/// @param cacheable whether the compiled form may be reused for the same SQL text (false when it folded a
+///     non-deterministic function such as `now()`)
 public record CompiledQuery(String sql, Map<String, String> queryOptions, QueryContext context,
-                            @Nullable TableColumns columns) {
+                            @Nullable TableColumns columns, boolean cacheable) {
 
   public CompiledQuery {
     requireNonNull(sql, "sql is null");
@@ -53,11 +55,12 @@ public record CompiledQuery(String sql, Map<String, String> queryOptions, QueryC
 
   /// The query with its column names resolved against the given columns.
   public CompiledQuery resolve(TableColumns tableColumns) {
-    return new CompiledQuery(sql, queryOptions, ColumnResolver.resolve(context, tableColumns), tableColumns);
+    return new CompiledQuery(sql, queryOptions, ColumnResolver.resolve(context, tableColumns), tableColumns,
+        cacheable);
   }
 
   /// The same query with other options (for example the broker's request options merged in).
   public CompiledQuery withOptions(Map<String, String> options) {
-    return new CompiledQuery(sql, options, context, columns);
+    return new CompiledQuery(sql, options, context, columns, cacheable);
   }
 }

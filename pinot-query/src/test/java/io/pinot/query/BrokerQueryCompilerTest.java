@@ -117,6 +117,23 @@ class BrokerQueryCompilerTest {
   }
 
   @Test
+  void foldsScalarFunctionsOfLiterals() {
+    QueryContext query = compile("SELECT a FROM t WHERE b > 10 * 2 + 1 AND c = upper('x') AND d < 7 / 2");
+    FilterNode.And and = (FilterNode.And) query.filter();
+    assertThat(and.children().get(0)).isEqualTo(new Predicate.Range(new Identifier("b"), new BigDecimal("21"), false,
+        null, false));
+    assertThat(and.children().get(1)).isEqualTo(new Predicate.Eq(new Identifier("c"), "X"));
+    assertThat(and.children().get(2)).isEqualTo(new Predicate.Range(new Identifier("d"), null, false, 3.5, false));
+    long before = System.currentTimeMillis();
+    CompiledQuery recent = compiler.compile("SELECT a FROM t WHERE ts > now() - 3600000");
+    Predicate.Range range = (Predicate.Range) recent.context().filter();
+    assertThat(((BigDecimal) range.lower()).longValue()).isBetween(before - 3_600_000, before);
+    assertThat(recent.cacheable()).isFalse();
+    assertThat(compiler.compile("SELECT a FROM t WHERE ts > ago('PT1H')").cacheable()).isFalse();
+    assertThat(compiler.compile("SELECT a FROM t WHERE ts > 5").cacheable()).isTrue();
+  }
+
+  @Test
   void distinctAndGroupByWithoutAggregationsRunAsGroupBy() {
     QueryContext distinct = compile("SELECT DISTINCT a, b FROM t ORDER BY a");
     assertThat(distinct.type()).isEqualTo(QueryType.GROUP_BY);
@@ -160,7 +177,8 @@ class BrokerQueryCompilerTest {
 
   @Test
   void unsupportedFeaturesAreQueryPlanningErrors() {
-    for (String sql : List.of("SELECT upper(a) FROM t", "SELECT a + 1 FROM t", "SELECT PERCENTILE(a, 50) FROM t",
+    for (String sql : List.of("SELECT upper(a) FROM t", "SELECT a + 1 FROM t",
+        "SELECT a FROM t WHERE a + 1 > 2", "SELECT PERCENTILE(a, 50) FROM t",
         "SELECT a FROM t WHERE a IS NULL", "SELECT a FROM t WHERE b = c", "SELECT a FROM t WHERE lower(b) = 'x'",
         "EXPLAIN PLAN FOR SELECT a FROM t", "SELECT CASE WHEN a > 1 THEN 1 ELSE 0 END FROM t",
         "SELECT SUM(a + b) FROM t", "SELECT *, a FROM t", "SELECT a FROM (SELECT a FROM t)",

@@ -217,6 +217,16 @@ class QueryFeaturesTest {
   }
 
   @Test
+  void serverResolvesColumnsFromSegmentsWithoutASchema() {
+    ServerQueryRequest request = ServerQueryRequest.builder("SELECT COUNTRY, count(*) FROM events_OFFLINE "
+        + "WHERE Device = 'tv' GROUP BY COUNTRY ORDER BY COUNTRY LIMIT 1", "events_OFFLINE").build();
+    DataTable table = cluster.server().execute(request, cluster.segments(0));
+    assertThat(table.exceptions()).isEmpty();
+    assertThat(table.dataSchema().columnNames()).containsExactly("country", "count(*)");
+    assertThat(table.metadata()).containsKeys("numDocsScanned", "numSegmentsQueried", "timeUsedMs", "requestId");
+  }
+
+  @Test
   void serverTurnsQueryErrorsIntoExceptions() {
     Map<String, Integer> expected = Map.of("SELECT a FROMM events", 150, "SELECT nosuch FROM events", 710,
         "SELECT SUM(country) FROM events", 700, "SELECT upper(country) FROM events", 720);

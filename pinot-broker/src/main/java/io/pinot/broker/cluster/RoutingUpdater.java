@@ -107,7 +107,9 @@ final class RoutingUpdater implements AutoCloseable {
         try {
           task.run();
         } catch (RuntimeException e) {
-          LOGGER.warn("Routing refresh failed: {}", e.getMessage(), e);
+          if (!updater.isShutdown()) {
+            LOGGER.warn("Routing refresh failed: {}", e.getMessage(), e);
+          }
         }
       });
     } catch (RejectedExecutionException e) {
@@ -177,7 +179,9 @@ final class RoutingUpdater implements AutoCloseable {
           : externalView.getRecord().getMapFields();
       routing.updateTable(tableNameWithType, ideal, external, config, schema);
     } catch (RuntimeException e) {
-      LOGGER.warn("Cannot refresh routing of {}: {}", tableNameWithType, e.getMessage(), e);
+      if (!updater.isShutdown()) {
+        LOGGER.warn("Cannot refresh routing of {}: {}", tableNameWithType, e.getMessage(), e);
+      }
     }
   }
 }

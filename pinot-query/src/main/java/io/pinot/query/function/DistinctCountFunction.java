@@ -10,8 +10,6 @@ import io.pinot.segment.spi.Dictionary;
 import io.pinot.spi.data.DataType;
 import java.math.BigDecimal;
 import java.util.Arrays;
-import org.roaringbitmap.IntIterator;
-import org.roaringbitmap.RoaringBitmap;
 
 /// `DISTINCTCOUNT(col)` (also `COUNT(DISTINCT col)`): the exact number of distinct values, final type
 /// INT. Multi-value columns count each value. Within a segment, dictionary-encoded columns collect
@@ -62,10 +60,12 @@ public record DistinctCountFunction(Expression argument) implements AggregationF
     }
   }
 
-  /// Distinct values (or segment-local dictionary ids) per group.
+  /// Distinct values per group. Within a segment, dictionary ids are collected first: in a bitset for
+  /// group 0 of an aggregation, as `(group << 32 | dictId)` pairs in one hash set for GROUP BY.
   static final class Holder implements ResultHolder {
     private DistinctValues[] values;
-    private RoaringBitmap[] dictIds;
+    private long[] dictIdBits;
+    private LongHashSet dictIdPairs;
 
     Holder(int capacity) {
       values = new DistinctValues[Math.max(1, capacity)];
@@ -75,9 +75,6 @@ public record DistinctCountFunction(Expression argument) implements AggregationF
     public void ensureCapacity(int numGroups) {
       if (numGroups > values.length) {
         values = Arrays.copyOf(values, Math.max(numGroups, values.length * 2));
-      }
-      if (dictIds != null && numGroups > dictIds.length) {
-        dictIds = Arrays.copyOf(dictIds, values.length);
       }
     }
 
@@ -90,48 +87,60 @@ public record DistinctCountFunction(Expression argument) implements AggregationF
       return v;
     }
 
-    private RoaringBitmap bitmap(int group) {
-      if (dictIds == null) {
-        dictIds = new RoaringBitmap[values.length];
+    private LongHashSet pairs() {
+      if (dictIdPairs == null) {
+        dictIdPairs = new LongHashSet(1 << 16);
       }
-      RoaringBitmap bitmap = dictIds[group];
-      if (bitmap == null) {
-        bitmap = new RoaringBitmap();
-        dictIds[group] = bitmap;
-      }
-      return bitmap;
+      return dictIdPairs;
+    }
+
+    private static long pair(int group, int dictId) {
+      return (long) group << 32 | dictId;
     }
 
     @Override
     public void aggregate(ValueBlock block, int slot, int length) {
       if (block.isDictionaryEncoded(slot)) {
-        RoaringBitmap bitmap = bitmap(0);
+        if (dictIdBits == null) {
+          dictIdBits = new long[(block.dictionary(slot).length() + 63) >>> 6];
+        }
+        long[] bits = dictIdBits;
+        int[] ids;
+        int count;
         if (block.isSingleValue(slot)) {
-          bitmap.addN(block.dictIds(slot), 0, length);
+          ids = block.dictIds(slot);
+          count = length;
         } else {
-          int[] offsets = block.mvOffsets(slot);
-          bitmap.addN(block.mvDictIds(slot), 0, offsets[length]);
+          ids = block.mvDictIds(slot);
+          count = block.mvOffsets(slot)[length];
+        }
+        for (int i = 0; i < count; i++) {
+          bits[ids[i] >>> 6] |= 1L << ids[i];
         }
         return;
       }
+      DistinctValues target = values(0);
       for (int i = 0; i < length; i++) {
-        addRaw(values(0), block, slot, i);
+        addRaw(target, block, slot, i);
       }
     }
 
     @Override
     public void aggregateGroupBy(ValueBlock block, int slot, int length, int[] groupIds) {
       if (block.isDictionaryEncoded(slot)) {
+        LongHashSet set = pairs();
         if (block.isSingleValue(slot)) {
           int[] ids = block.dictIds(slot);
           for (int i = 0; i < length; i++) {
-            bitmap(groupIds[i]).add(ids[i]);
+            set.add(pair(groupIds[i], ids[i]));
           }
         } else {
           int[] offsets = block.mvOffsets(slot);
           int[] ids = block.mvDictIds(slot);
           for (int i = 0; i < length; i++) {
-            bitmap(groupIds[i]).addN(ids, offsets[i], offsets[i + 1] - offsets[i]);
+            for (int k = offsets[i]; k < offsets[i + 1]; k++) {
+              set.add(pair(groupIds[i], ids[k]));
+            }
           }
         }
         return;
@@ -143,23 +152,23 @@ public record DistinctCountFunction(Expression argument) implements AggregationF
 
     @Override
     public void aggregateGroupByMultiValue(ValueBlock block, int slot, int length, int[] offsets, int[] groupIds) {
+      boolean dictionary = block.isDictionaryEncoded(slot);
+      boolean singleValue = block.isSingleValue(slot);
+      int[] ids = !dictionary ? null : singleValue ? block.dictIds(slot) : block.mvDictIds(slot);
+      int[] valueOffsets = dictionary && !singleValue ? block.mvOffsets(slot) : null;
       for (int i = 0; i < length; i++) {
         for (int k = offsets[i]; k < offsets[i + 1]; k++) {
-          aggregateOne(block, slot, i, groupIds[k]);
+          int group = groupIds[k];
+          if (!dictionary) {
+            addRaw(values(group), block, slot, i);
+          } else if (singleValue) {
+            pairs().add(pair(group, ids[i]));
+          } else {
+            for (int v = valueOffsets[i]; v < valueOffsets[i + 1]; v++) {
+              pairs().add(pair(group, ids[v]));
+            }
+          }
         }
-      }
-    }
-
-    private void aggregateOne(ValueBlock block, int slot, int doc, int group) {
-      if (block.isDictionaryEncoded(slot)) {
-        if (block.isSingleValue(slot)) {
-          bitmap(group).add(block.dictIds(slot)[doc]);
-        } else {
-          int[] offsets = block.mvOffsets(slot);
-          bitmap(group).addN(block.mvDictIds(slot), offsets[doc], offsets[doc + 1] - offsets[doc]);
-        }
-      } else {
-        addRaw(values(group), block, slot, doc);
       }
     }
 
@@ -178,27 +187,53 @@ public record DistinctCountFunction(Expression argument) implements AggregationF
 
     @Override
     public void finishSegment(ValueBlock block, int slot, int numGroups) {
-      if (dictIds == null) {
-        return;
-      }
       Dictionary dictionary = block.dictionary(slot);
-      for (int group = 0; group < Math.min(numGroups, dictIds.length); group++) {
-        RoaringBitmap bitmap = dictIds[group];
-        if (bitmap != null) {
-          DistinctValues target = values(group);
-          for (IntIterator it = bitmap.getIntIterator(); it.hasNext();) {
-            addDictionaryValue(target, dictionary, it.next());
+      if (dictIdBits != null) {
+        DistinctValues target = values(0);
+        for (int word = 0; word < dictIdBits.length; word++) {
+          long bits = dictIdBits[word];
+          while (bits != 0) {
+            addDictionaryValue(target, dictionary, (word << 6) + Long.numberOfTrailingZeros(bits));
+            bits &= bits - 1;
+          }
+        }
+        dictIdBits = null;
+      }
+      if (dictIdPairs != null) {
+        long[] pairs = dictIdPairs.toArray();
+        dictIdPairs = null;
+        // Size each group's set once: growing thousands of small sets pair by pair dominates otherwise.
+        int[] counts = new int[numGroups];
+        for (long pair : pairs) {
+          int group = (int) (pair >>> 32);
+          if (group < numGroups) {
+            counts[group]++;
+          }
+        }
+        for (int group = 0; group < numGroups; group++) {
+          if (counts[group] > 0) {
+            values(group).reserve(counts[group], dictionary.valueType());
+          }
+        }
+        for (long pair : pairs) {
+          int group = (int) (pair >>> 32);
+          if (group < numGroups) {
+            addDictionaryValue(values[group], dictionary, (int) pair);
           }
         }
       }
-      dictIds = null;
     }
 
     @Override
     public void merge(int group, ResultHolder other, int otherGroup) {
       DistinctValues from = ((Holder) other).values[otherGroup];
-      if (from != null) {
-        values(group).addAll(from);
+      if (from == null) {
+        return;
+      }
+      if (values[group] == null) {
+        values[group] = from;
+      } else {
+        values[group].addAll(from);
       }
     }
 

@@ -2,6 +2,7 @@
 package io.pinot.query.function;
 
 import io.pinot.common.datatable.CustomObject;
+import io.pinot.spi.data.DataType;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,24 @@ final class DistinctValues {
 
   int size() {
     return (longs == null ? 0 : longs.size()) + (objects == null ? 0 : objects.size());
+  }
+
+  /// Makes room for `count` more values of the given stored type.
+  void reserve(int count, DataType storedType) {
+    switch (storedType) {
+      case INT, LONG, FLOAT, DOUBLE -> {
+        if (longs == null) {
+          longs = new LongHashSet(count);
+        } else {
+          longs.ensureCapacity(longs.size() + count);
+        }
+      }
+      default -> {
+        if (objects == null) {
+          objects = new HashSet<>(count * 2);
+        }
+      }
+    }
   }
 
   void addLong(long value) {
@@ -41,18 +60,34 @@ final class DistinctValues {
     return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
   }
 
+  /// Adds the other set's values; the other set must not be used afterwards (its storage may be taken).
   void addAll(DistinctValues other) {
     if (other.longs != null) {
       if (longs == null) {
-        longs = new LongHashSet(other.longs.size());
+        longs = other.longs;
+      } else {
+        LongHashSet smaller = longs.size() < other.longs.size() ? longs : other.longs;
+        longs = smaller == longs ? other.longs : longs;
+        longs.addAll(smaller);
       }
-      longs.addAll(other.longs);
     }
     if (other.objects != null) {
       if (objects == null) {
-        objects = new HashSet<>(other.objects.size() * 2);
+        objects = other.objects;
+      } else {
+        objects.addAll(other.objects);
       }
-      objects.addAll(other.objects);
+    }
+  }
+
+  private void addSerializedLongs(ByteBuffer buffer, int count) {
+    if (longs == null) {
+      longs = new LongHashSet(count);
+    } else {
+      longs.ensureCapacity(longs.size() + count);
+    }
+    for (int i = 0; i < count; i++) {
+      longs.add(buffer.getLong());
     }
   }
 
@@ -84,11 +119,7 @@ final class DistinctValues {
     ByteBuffer buffer = ByteBuffer.wrap(object.bytes());
     int count = buffer.getInt();
     switch (object.type()) {
-      case ObjectTypes.LONG_SET -> {
-        for (int i = 0; i < count; i++) {
-          addLong(buffer.getLong());
-        }
-      }
+      case ObjectTypes.LONG_SET -> addSerializedLongs(buffer, count);
       case ObjectTypes.STRING_SET, ObjectTypes.BYTES_SET -> {
         for (int i = 0; i < count; i++) {
           byte[] value = new byte[buffer.getInt()];

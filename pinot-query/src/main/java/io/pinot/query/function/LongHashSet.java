@@ -32,7 +32,7 @@ public final class LongHashSet {
       if (current == 0) {
         table[index] = value;
         if (++size * 2 > table.length) {
-          grow();
+          rehash(table.length * 2);
         }
         return;
       }
@@ -60,7 +60,15 @@ public final class LongHashSet {
     }
   }
 
+  /// Makes room for `expectedSize` values without growing on the way.
+  public void ensureCapacity(int expectedSize) {
+    if (expectedSize * 2L > table.length) {
+      rehash(Integer.highestOneBit(Math.max(8, expectedSize * 2 - 1)) << 1);
+    }
+  }
+
   public void addAll(LongHashSet other) {
+    ensureCapacity(size + other.size);
     if (other.hasZero) {
       hasZero = true;
     }
@@ -91,9 +99,9 @@ public final class LongHashSet {
     return (int) (h ^ (h >>> 32));
   }
 
-  private void grow() {
+  private void rehash(int capacity) {
     long[] old = table;
-    table = new long[old.length * 2];
+    table = new long[capacity];
     mask = table.length - 1;
     size = 0;
     for (long value : old) {

@@ -30,7 +30,8 @@ public interface ResultHolder {
   default void finishSegment(ValueBlock block, int slot, int numGroups) {
   }
 
-  /// Merges group `otherGroup` of `other` (a holder of the same function) into `group`.
+  /// Merges group `otherGroup` of `other` (a holder of the same function) into `group`. May take over the
+  /// other group's state: `other` must not be used after merging.
   void merge(int group, ResultHolder other, int otherGroup);
 
   /// Merges an intermediate result read from a DataTable cell into `group`.

@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
 /// dictionary when the column has one. Each kind of array is filled at most once per block (tracked by
 /// the block's stamp). Not thread-safe: one per segment execution.
 final class ColumnReader {
+  private static final int MAX_CACHED_DICTIONARY = 1 << 16;
+
   final String name;
   final ForwardIndexReader forwardIndex;
   final @Nullable Dictionary dictionary;
@@ -39,6 +41,7 @@ final class ColumnReader {
   private int stringsStamp = -1;
   private int bytesStamp = -1;
   private int mvStamp = -1;
+  private double[] dictionaryDoubles;
 
   ColumnReader(String name, DataSource dataSource) {
     this.name = name;
@@ -103,7 +106,15 @@ final class ColumnReader {
     if (doublesStamp != stamp) {
       doubles = length > doubles.length ? new double[Math.max(length, 1024)] : doubles;
       if (dictionary != null) {
-        dictionary.readDoubleValues(dictIds(docIds, length, stamp), length, doubles);
+        int[] ids = dictIds(docIds, length, stamp);
+        double[] values = dictionaryDoubles();
+        if (values != null) {
+          for (int i = 0; i < length; i++) {
+            doubles[i] = values[ids[i]];
+          }
+        } else {
+          dictionary.readDoubleValues(ids, length, doubles);
+        }
       } else if (storedType == DataType.BIG_DECIMAL) {
         String[] text = stringValues(docIds, length, stamp);
         for (int i = 0; i < length; i++) {
@@ -144,6 +155,22 @@ final class ColumnReader {
       bytesStamp = stamp;
     }
     return bytes;
+  }
+
+  /// The whole dictionary as doubles for small numeric dictionaries (one array lookup per value instead of
+  /// a dictionary read), or null.
+  private double[] dictionaryDoubles() {
+    if (dictionaryDoubles == null && dictionary.length() <= MAX_CACHED_DICTIONARY && storedType.isNumeric()) {
+      int cardinality = dictionary.length();
+      int[] ids = new int[cardinality];
+      for (int i = 0; i < cardinality; i++) {
+        ids[i] = i;
+      }
+      double[] values = new double[cardinality];
+      dictionary.readDoubleValues(ids, cardinality, values);
+      dictionaryDoubles = values;
+    }
+    return dictionaryDoubles;
   }
 
   /// Fills the multi-value offsets and flattened dictionary ids of the block.

@@ -29,6 +29,11 @@ public final class GroupByOperator {
       stats.addSegment(0, planner.numEntriesScannedInFilter(), 0);
       return;
     }
+    if (IndexedCountGroupBy.applies(query, segment, docs, numGroupsLimit)) {
+      long matched = IndexedCountGroupBy.execute(query, segment, docs, into);
+      stats.addSegment(matched, planner.numEntriesScannedInFilter(), 0);
+      return;
+    }
     ProjectionBlock block = new ProjectionBlock(segment);
     List<Expression> groupBy = query.groupByExpressions();
     int[] keySlots = new int[groupBy.size()];
@@ -74,6 +79,7 @@ public final class GroupByOperator {
         holders[i].finishSegment(block, slots[i], numGroups);
       }
     }
+    into.expectGroups(numGroups);
     for (int g = 0; g < numGroups; g++) {
       into.mergeGroup(keys.keyValues(g), holders, g);
     }

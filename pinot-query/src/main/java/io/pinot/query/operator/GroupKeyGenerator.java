@@ -32,6 +32,7 @@ final class GroupKeyGenerator {
   private LongIntHashMap longMap;
   private Map<Ids, Integer> objectMap;
   private long[] groupKeys = new long[256];
+  private long[] rawKeys = new long[0];
   private int[][] groupIdArrays;
   private int numGroups;
   private boolean limitReached;
@@ -112,11 +113,43 @@ final class GroupKeyGenerator {
       }
       return;
     }
-    for (int i = 0; i < length; i++) {
-      for (int c = 0; c < slots.length; c++) {
-        scratchIds[c] = columnIds[c][i];
+    if (mode == Mode.OBJECT_MAP) {
+      for (int i = 0; i < length; i++) {
+        for (int c = 0; c < slots.length; c++) {
+          scratchIds[c] = columnIds[c][i];
+        }
+        groupIds[i] = groupId(scratchIds);
       }
-      groupIds[i] = groupId(scratchIds);
+      return;
+    }
+    // Combined keys column by column (a simple loop per column), then one lookup per document.
+    if (rawKeys.length < length) {
+      rawKeys = new long[Math.max(length, 1024)];
+    }
+    long[] keys = rawKeys;
+    int[] first = columnIds[0];
+    for (int i = 0; i < length; i++) {
+      keys[i] = first[i];
+    }
+    for (int c = 1; c < slots.length; c++) {
+      int[] ids = columnIds[c];
+      long multiplier = multipliers[c];
+      for (int i = 0; i < length; i++) {
+        keys[i] += ids[i] * multiplier;
+      }
+    }
+    if (mode == Mode.ARRAY) {
+      int[] map = arrayMap;
+      for (int i = 0; i < length; i++) {
+        int group = map[(int) keys[i]];
+        groupIds[i] = group >= 0 ? group : newGroup(keys[i], null);
+      }
+    } else {
+      LongIntHashMap map = longMap;
+      for (int i = 0; i < length; i++) {
+        int group = map.get(keys[i]);
+        groupIds[i] = group >= 0 ? group : newGroup(keys[i], null);
+      }
     }
   }
 

@@ -57,16 +57,8 @@ public final class ProjectionBlock implements ValueBlock {
     stamp++;
   }
 
-  public int[] docIds() {
-    return docIds;
-  }
-
   public int length() {
     return length;
-  }
-
-  public DataType logicalType(int slot) {
-    return readers.get(slot).logicalType;
   }
 
   @Override

@@ -8,10 +8,7 @@ import io.pinot.common.datatable.DataTableBuilder;
 import io.pinot.query.function.AggregationFunction;
 import io.pinot.query.function.ResultHolder;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /// The intermediate result of a GROUP BY query: groups keyed by their group-by values (stored Java values,
 /// BYTES as [io.pinot.query.function.ByteArray]) with one [ResultHolder] per aggregation, indexed by a dense
@@ -23,7 +20,7 @@ public final class GroupByResult {
   private final List<ColumnDataType> keyTypes;
   private final List<AggregationFunction> functions;
   private final ResultHolder[] holders;
-  private final Map<Object, Integer> groupIds = new HashMap<>();
+  private final ObjectIntHashMap groupIds = new ObjectIntHashMap(64);
   private final List<Object[]> keys = new ArrayList<>();
   private final int capacity;
   private boolean capacityReached;
@@ -80,8 +77,8 @@ public final class GroupByResult {
   /// capacity is reached. The array is kept: callers must not reuse it.
   public int groupId(Object[] keyValues) {
     Object mapKey = Values.groupKey(keyValues);
-    Integer id = groupIds.get(mapKey);
-    if (id != null) {
+    int id = groupIds.get(mapKey);
+    if (id >= 0) {
       return id;
     }
     if (keys.size() >= capacity) {
@@ -97,6 +94,12 @@ public final class GroupByResult {
     return newId;
   }
 
+  /// Prepares for `expectedNewGroups` more groups (avoids rehashing during a bulk merge).
+  public void expectGroups(int expectedNewGroups) {
+    groupIds.ensureCapacity((int) Math.min(Math.min(capacity, Integer.MAX_VALUE / 4),
+        (long) keys.size() + expectedNewGroups));
+  }
+
   /// Merges one group of holders computed elsewhere (a segment's) under the given values.
   public void mergeGroup(Object[] keyValues, ResultHolder[] otherHolders, int otherGroup) {
     int group = groupId(keyValues);
@@ -107,7 +110,9 @@ public final class GroupByResult {
     }
   }
 
+  /// Merges another result; `other` must not be used afterwards (its state may be taken over).
   public void merge(GroupByResult other) {
+    expectGroups(other.numGroups());
     for (int g = 0; g < other.keys.size(); g++) {
       mergeGroup(other.keys.get(g), other.holders, g);
     }
@@ -164,14 +169,11 @@ public final class GroupByResult {
     if (keys.size() <= size) {
       return this;
     }
-    Integer[] ids = new Integer[keys.size()];
-    for (int g = 0; g < ids.length; g++) {
-      ids[g] = g;
-    }
-    Arrays.sort(ids, order.comparator(this));
+    int[] ids = TopK.select(keys.size(), size, order.comparator(this));
     GroupByResult trimmed = emptyCopy(capacity);
-    for (int i = 0; i < size; i++) {
-      trimmed.mergeGroup(keys.get(ids[i]), holders, ids[i]);
+    trimmed.expectGroups(ids.length);
+    for (int id : ids) {
+      trimmed.mergeGroup(keys.get(id), holders, id);
     }
     trimmed.capacityReached = capacityReached;
     return trimmed;

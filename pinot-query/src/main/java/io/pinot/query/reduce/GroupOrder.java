@@ -5,7 +5,6 @@ import io.pinot.query.context.Expression;
 import io.pinot.query.context.OrderByExpression;
 import io.pinot.query.context.QueryContext;
 import io.pinot.spi.exception.QueryErrorCode;
-import java.util.Comparator;
 import java.util.List;
 
 /// The ORDER BY of a GROUP BY query over *group rows*: the group-by values followed by the final value of
@@ -60,17 +59,36 @@ public final class GroupOrder {
     return 0;
   }
 
-  /// A comparator of the group ids of a result by this order (values computed once per group).
-  Comparator<Integer> comparator(GroupByResult result) {
+  /// A comparator of the group ids of a result by this order. Sort values are computed once per group:
+  /// aggregation results (all numeric) as `double`s, group-by values as objects.
+  TopK.IndexComparator comparator(GroupByResult result) {
     int numKeys = result.keyTypes().size();
-    Object[][] values = new Object[result.numGroups()][];
-    for (int g = 0; g < values.length; g++) {
-      Object[] row = new Object[numKeys + result.functions().size()];
-      for (int column : columns) {
-        row[column] = column < numKeys ? result.key(g)[column] : result.holder(column - numKeys).finalResult(g);
+    int numGroups = result.numGroups();
+    double[][] numbers = new double[columns.length][];
+    Object[][] objects = new Object[columns.length][];
+    for (int c = 0; c < columns.length; c++) {
+      int column = columns[c];
+      if (column < numKeys) {
+        objects[c] = new Object[numGroups];
+        for (int g = 0; g < numGroups; g++) {
+          objects[c][g] = result.key(g)[column];
+        }
+      } else {
+        numbers[c] = new double[numGroups];
+        for (int g = 0; g < numGroups; g++) {
+          numbers[c][g] = ((Number) result.holder(column - numKeys).finalResult(g)).doubleValue();
+        }
       }
-      values[g] = row;
     }
-    return (x, y) -> compareRows(values[x], values[y]);
+    return (x, y) -> {
+      for (int c = 0; c < columns.length; c++) {
+        int cmp = numbers[c] != null ? Double.compare(numbers[c][x], numbers[c][y])
+            : Values.compare(objects[c][x], objects[c][y]);
+        if (cmp != 0) {
+          return ascending[c] ? cmp : -cmp;
+        }
+      }
+      return 0;
+    };
   }
 }

@@ -58,8 +58,8 @@ final class HavingFilter {
     return switch (predicate) {
       case Predicate.Eq eq -> compare(value, eq.value()) == 0;
       case Predicate.NotEq notEq -> compare(value, notEq.value()) != 0;
-      case Predicate.In in -> in.values().stream().anyMatch(literal -> compare(value, literal) == 0);
-      case Predicate.NotIn notIn -> notIn.values().stream().noneMatch(literal -> compare(value, literal) == 0);
+      case Predicate.In in -> containsEqual(in.values(), value);
+      case Predicate.NotIn notIn -> !containsEqual(notIn.values(), value);
       case Predicate.Range range -> inRange(range, value);
       case Predicate.Like like -> {
         Pattern pattern = LikePatterns.compile(like.pattern());
@@ -67,6 +67,15 @@ final class HavingFilter {
             ? HexFormat.of().formatHex(b) : value)).matches();
       }
     };
+  }
+
+  private static boolean containsEqual(List<Object> literals, Object value) {
+    for (Object literal : literals) {
+      if (compare(value, literal) == 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean inRange(Predicate.Range range, Object value) {

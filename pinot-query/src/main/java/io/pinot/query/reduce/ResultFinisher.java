@@ -41,7 +41,7 @@ final class ResultFinisher {
     List<AggregationFunction> functions = query.aggregations();
     HavingFilter having = query.having() == null ? null : new HavingFilter(query, query.having());
     GroupOrder order = GroupOrder.of(query);
-    List<Object[]> groups = new ArrayList<>();
+    List<Object[]> groups = new ArrayList<>(result.numGroups());
     for (int g = 0; g < result.numGroups(); g++) {
       Object[] row = new Object[numKeys + functions.size()];
       System.arraycopy(result.key(g), 0, row, 0, numKeys);
@@ -52,8 +52,14 @@ final class ResultFinisher {
         groups.add(row);
       }
     }
+    List<Object[]> selected = groups;
     if (!order.isEmpty()) {
-      groups.sort(order::compareRows);
+      int[] best = TopK.select(groups.size(), query.limit(), (a, b) -> order.compareRows(groups.get(a),
+          groups.get(b)));
+      selected = new ArrayList<>(best.length);
+      for (int index : best) {
+        selected.add(groups.get(index));
+      }
     }
     List<Expression> select = query.selectExpressions();
     int[] indexes = new int[select.size()];
@@ -70,10 +76,10 @@ final class ResultFinisher {
         types.add(function.finalType());
       }
     }
-    int numRows = Math.min(query.limit(), groups.size());
+    int numRows = Math.min(query.limit(), selected.size());
     List<Object[]> rows = new ArrayList<>(numRows);
     for (int r = 0; r < numRows; r++) {
-      Object[] group = groups.get(r);
+      Object[] group = selected.get(r);
       Object[] row = new Object[indexes.length];
       for (int i = 0; i < indexes.length; i++) {
         row[i] = types.get(i).format(Values.stored(group[indexes[i]]));

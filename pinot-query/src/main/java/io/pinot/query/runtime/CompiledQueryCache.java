@@ -6,9 +6,9 @@ import io.pinot.query.CompiledQuery;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/// A bounded least-recently-used cache of compiled queries by SQL text (compilation errors are not
-/// cached). Thread-safe: lookups and insertions synchronize on the cache; compilation runs outside the
-/// lock, so two threads may compile the same text once each.
+/// A bounded least-recently-used cache of compiled queries by SQL text (compilation errors and queries
+/// folding `now()` are not cached). Thread-safe: lookups and insertions synchronize on the cache;
+/// compilation runs outside the lock, so two threads may compile the same text once each.
 final class CompiledQueryCache {
   private final BrokerQueryCompiler compiler = new BrokerQueryCompiler();
   private final int maxSize;
@@ -37,17 +37,11 @@ final class CompiledQueryCache {
       }
     }
     CompiledQuery compiled = compiler.compile(sql);
-    if (maxSize > 0) {
+    if (maxSize > 0 && compiled.cacheable()) {
       synchronized (entries) {
         entries.put(sql, compiled);
       }
     }
     return compiled;
-  }
-
-  int size() {
-    synchronized (entries) {
-      return entries.size();
-    }
   }
 }

@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /// Runs one query over many segments with a few workers: each worker takes the next segment from a shared
 /// counter and folds it into its own accumulator (no locking), the calling thread works too, and the
 /// accumulators are merged at the end. Waiting stops at the deadline: the query is then cancelled and
-/// fails with EXECUTION_TIMEOUT. Thread-safe (no state).
+/// fails with EXECUTION_TIMEOUT. Helper tasks that have not started when the calling thread runs out of
+/// segments are abandoned rather than awaited, so a saturated pool cannot stall a query.
+/// Thread-safe (no state).
 final class ParallelSegmentRunner {
   /// What a query does per segment and how partial results combine.
   interface Work<A> {
@@ -31,6 +33,10 @@ final class ParallelSegmentRunner {
     void merge(A into, A from);
   }
 
+  private static final int NEW = 0;
+  private static final int RUNNING = 1;
+  private static final int ABANDONED = 2;
+
   private ParallelSegmentRunner() {
   }
 
@@ -39,9 +45,13 @@ final class ParallelSegmentRunner {
     int numWorkers = Math.max(1, Math.min(maxThreads, segments.size()));
     AtomicInteger next = new AtomicInteger();
     List<Future<Partial<A>>> futures = new ArrayList<>(numWorkers - 1);
+    List<AtomicInteger> states = new ArrayList<>(numWorkers - 1);
     for (int i = 1; i < numWorkers; i++) {
+      AtomicInteger state = new AtomicInteger(NEW);
       try {
-        futures.add(executor.submit(() -> runWorker(segments, next, work, deadline)));
+        futures.add(executor.submit(() -> state.compareAndSet(NEW, RUNNING)
+            ? runWorker(segments, next, work, deadline) : null));
+        states.add(state);
       } catch (RejectedExecutionException e) {
         // A saturated pool: the remaining workers' share is done by the others.
         break;
@@ -54,8 +64,13 @@ final class ParallelSegmentRunner {
       deadline.cancel();
       throw e;
     }
-    for (Future<Partial<A>> future : futures) {
-      Partial<A> partial = await(future, deadline);
+    for (int i = 0; i < futures.size(); i++) {
+      // A task that has not started yet would find no segment left: abandon it instead of waiting for a
+      // pool thread (the pool may be busy with callers like this one).
+      if (states.get(i).compareAndSet(NEW, ABANDONED)) {
+        continue;
+      }
+      Partial<A> partial = await(futures.get(i), deadline);
       work.merge(result.accumulator, partial.accumulator);
       result.stats.add(partial.stats);
     }

@@ -6,6 +6,8 @@ import io.pinot.query.context.FunctionCall;
 import io.pinot.query.context.Identifier;
 import io.pinot.query.context.Literal;
 import io.pinot.query.function.AggregationFunctions;
+import io.pinot.query.function.ScalarFunction;
+import io.pinot.query.function.ScalarFunctions;
 import io.pinot.spi.exception.QueryErrorCode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
 
 /// Converts Calcite expression nodes into [Expression]s: identifiers (compound names joined with `.`),
 /// literals, and function calls with Pinot's canonical names (`COUNT(DISTINCT x)` becomes
@@ -86,7 +89,7 @@ final class ExpressionConverter {
         return convert(call.operand(0));
       }
       case PLUS, MINUS, TIMES, DIVIDE, MOD -> {
-        return new FunctionCall(arithmeticName(kind), operands(call));
+        return fold(new FunctionCall(arithmeticName(kind), operands(call)));
       }
       case AS -> throw QueryErrorCode.SQL_PARSING.asException("Alias is only allowed in the SELECT list: " + call);
       case CAST, CASE, OTHER, ITEM, DOT -> throw SqlParsing.unsupported(kind.name() + " expression[" + call + "]");
@@ -117,7 +120,59 @@ final class ExpressionConverter {
         }
       };
     }
-    return new FunctionCall(name, operands(call));
+    return fold(new FunctionCall(name, operands(call)));
+  }
+
+  /// A call of a registered scalar function on literals only is evaluated now (as Pinot's
+  /// `CompileTimeFunctionsInvoker`); anything else stays a call.
+  private static Expression fold(FunctionCall call) {
+    ScalarFunction function = ScalarFunctions.lookup(call.name());
+    if (function == null || !function.acceptsArity(call.arguments().size())) {
+      return call;
+    }
+    List<Object> values = new ArrayList<>(call.arguments().size());
+    for (Expression argument : call.arguments()) {
+      if (!(argument instanceof Literal literal)) {
+        return call;
+      }
+      values.add(literal.value());
+    }
+    try {
+      return new Literal(function.evaluate(values));
+    } catch (RuntimeException e) {
+      throw QueryErrorCode.SQL_PARSING.asException("Cannot evaluate " + call + ": " + e.getMessage());
+    }
+  }
+
+  /// Whether a statement calls a non-deterministic scalar function (`now()`), whose folded value must not
+  /// be cached with the compiled query.
+  static boolean callsNonDeterministic(SqlNode node) {
+    Boolean found = node.accept(new SqlBasicVisitor<Boolean>() {
+      @Override
+      public Boolean visit(SqlCall call) {
+        ScalarFunction function = ScalarFunctions.lookup(FunctionCall.canonicalName(call.getOperator().getName()));
+        if (function != null && !function.deterministic()) {
+          return Boolean.TRUE;
+        }
+        for (SqlNode operand : call.getOperandList()) {
+          if (operand != null && Boolean.TRUE.equals(operand.accept(this))) {
+            return Boolean.TRUE;
+          }
+        }
+        return Boolean.FALSE;
+      }
+
+      @Override
+      public Boolean visit(SqlNodeList list) {
+        for (SqlNode item : list) {
+          if (item != null && Boolean.TRUE.equals(item.accept(this))) {
+            return Boolean.TRUE;
+          }
+        }
+        return Boolean.FALSE;
+      }
+    });
+    return Boolean.TRUE.equals(found);
   }
 
   private static List<Expression> operands(SqlCall call) {

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.fun.SqlBetweenOperator;
@@ -54,20 +53,20 @@ final class FilterConverter {
   }
 
   private static FilterNode comparison(SqlBasicCall call) {
-    SqlNode left = call.operand(0);
-    SqlNode right = call.operand(1);
+    Expression left = ExpressionConverter.convert(call.operand(0));
+    Expression right = ExpressionConverter.convert(call.operand(1));
     SqlKind kind = call.getKind();
-    if (isLiteral(left) && !isLiteral(right)) {
-      SqlNode swap = left;
+    if (left instanceof Literal && !(right instanceof Literal)) {
+      Expression swap = left;
       left = right;
       right = swap;
       kind = kind.reverse();
     }
-    if (isLiteral(left) || !isLiteral(right)) {
+    if (left instanceof Literal || !(right instanceof Literal literal)) {
       throw SqlParsing.unsupported("Comparison[" + call + "] that is not between an expression and a literal");
     }
-    Expression lhs = ExpressionConverter.convert(left);
-    Object value = literalValue(right);
+    Expression lhs = left;
+    Object value = literal.value();
     return switch (kind) {
       case EQUALS -> new Predicate.Eq(lhs, value);
       case NOT_EQUALS -> new Predicate.NotEq(lhs, value);
@@ -109,12 +108,6 @@ final class FilterConverter {
     Object pattern = literalValue(call.operand(1));
     Predicate like = new Predicate.Like(lhs, pattern instanceof String text ? text : pattern.toString());
     return ((SqlLikeOperator) call.getOperator()).isNegated() ? new FilterNode.Not(like) : like;
-  }
-
-  private static boolean isLiteral(SqlNode node) {
-    return node instanceof SqlLiteral
-        || node instanceof SqlBasicCall call && call.getKind() == SqlKind.MINUS_PREFIX
-        && call.operand(0) instanceof SqlLiteral;
   }
 
   private static Object literalValue(SqlNode node) {

@@ -32,6 +32,12 @@ public final class QueryCompiler {
   private QueryCompiler() {
   }
 
+  /// Whether the statement's compiled form may be cached (it calls no non-deterministic function such as
+  /// `now()`, whose value is fixed at compile time).
+  public static boolean isCacheable(SqlNode statement) {
+    return !ExpressionConverter.callsNonDeterministic(statement);
+  }
+
   /// Compiles one SELECT statement.
   ///
   /// @throws io.pinot.spi.exception.QueryException SQL_PARSING for invalid queries, QUERY_PLANNING for

@@ -48,9 +48,6 @@ public final class QuickStart {
 
   /// Starts the quickstart and blocks until the JVM shuts down.
   public static int run(Options options, PrintWriter out) throws Exception {
-    boolean temporary = options.dataDir() == null;
-    Path dataDir = temporary ? Files.createTempDirectory("pinot-quickstart-")
-        : options.dataDir().toAbsolutePath().normalize();
     Map<Integer, String> ports = new LinkedHashMap<>();
     if (options.zkAddress() == null) {
       ports.put(2181, "ZooKeeper");
@@ -60,6 +57,9 @@ public final class QuickStart {
     ports.put(8098, "server");
     ports.put(8097, "server admin");
     PortCheck.requireFree(ports);
+    boolean temporary = options.dataDir() == null;
+    Path dataDir = temporary ? Files.createTempDirectory("pinot-quickstart-")
+        : options.dataDir().toAbsolutePath().normalize();
     Files.createDirectories(dataDir);
     out.println("Starting a Pinot cluster (ZooKeeper, controller, broker, server) with data in " + dataDir
         + (temporary ? " (deleted on exit; use -dataDir to keep it)" : ""));

@@ -215,6 +215,22 @@ class StandaloneIngestionJobIT {
   }
 
   @Test
+  void uriPushHasTheControllerFetchTheTarballs() throws Exception {
+    Path spec = createTable("visits", "");
+    Path rawData = spec.resolveSibling("rawdata");
+    writeCsv(rawData.resolve("visits_0.csv"), 0, 700);
+    writeCsv(rawData.resolve("visits_1.csv"), 700, 300);
+
+    Run job = admin("LaunchDataIngestionJob", "-jobSpecFile", spec.toString(), "-values",
+        "jobType=SegmentCreationAndUriPush", "controller=" + cluster.controllerUrl());
+
+    assertThat(job.exitCode()).as(job.err()).isZero();
+    assertThat(job.out()).contains("URI push");
+    assertThat(controller.segmentNames("visits")).containsExactlyInAnyOrder("visits_OFFLINE_0", "visits_OFFLINE_1");
+    awaitCount("visits", 1_000);
+  }
+
+  @Test
   void theQuickstartTableLoadsAsOneSegment() throws Exception {
     StringWriter out = new StringWriter();
     BaseballStatsLoader loader = new BaseballStatsLoader(cluster.controllerUrl(), cluster.brokerUrl(),
