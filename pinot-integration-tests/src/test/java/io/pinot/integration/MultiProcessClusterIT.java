@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pinot.common.utils.JsonUtils;
 import io.pinot.spi.data.Schema;
+import io.pinot.tools.process.LocalProcessCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,15 +37,16 @@ class MultiProcessClusterIT {
 
   @TempDir
   static Path workDir;
-  private ProcessCluster cluster;
+  private LocalProcessCluster cluster;
+  private final Http http = new Http();
   private H2Oracle h2;
   private List<Path> csvFiles;
 
   @BeforeAll
   void startClusterAndIngest() throws Exception {
     csvFiles = TestData.generateEvents(workDir.resolve("data"), ROWS, ROWS / SEGMENTS);
-    cluster = new ProcessCluster(TestData.distribution(), workDir).start(2);
-    Http http = cluster.http();
+    cluster = new LocalProcessCluster(TestData.distribution(), workDir, "-Xmx768m -Dzk.session.timeout=6000")
+        .start(2);
     Path bench = TestData.benchDir().resolve("pinot");
     String schemaJson = Files.readString(bench.resolve("events_schema.json"));
     assertThat(http.post(cluster.controllerUrl() + "/schemas", schemaJson).status()).isEqualTo(200);
@@ -74,12 +76,13 @@ class MultiProcessClusterIT {
     if (cluster != null) {
       cluster.close();
     }
+    http.close();
   }
 
   @Test
   @Order(1)
   void segmentsAreSpreadOverBothServers() throws Exception {
-    JsonNode view = cluster.http().get(cluster.controllerUrl() + "/tables/events/externalview").json();
+    JsonNode view = http.get(cluster.controllerUrl() + "/tables/events/externalview").json();
     JsonNode offline = view.get("OFFLINE");
     assertThat(offline.size()).isEqualTo(SEGMENTS);
     Set<String> servers = new HashSet<>();
@@ -88,7 +91,7 @@ class MultiProcessClusterIT {
       servers.add(replica.getKey());
     }));
     assertThat(servers).containsExactlyInAnyOrder(cluster.serverInstanceId(0), cluster.serverInstanceId(1));
-    JsonNode segments = cluster.http().get(cluster.controllerUrl() + "/segments/events").json();
+    JsonNode segments = http.get(cluster.controllerUrl() + "/segments/events").json();
     assertThat(segments.get(0).get("OFFLINE").size()).isEqualTo(SEGMENTS);
   }
 
@@ -101,7 +104,7 @@ class MultiProcessClusterIT {
     List<QueryPair> queries = EventsQueries.all(userId);
     assertThat(queries).hasSizeGreaterThanOrEqualTo(20);
     for (QueryPair query : queries) {
-      JsonNode response = cluster.http().query(cluster.brokerUrl(), query.pinot());
+      JsonNode response = http.query(cluster.brokerUrl(), query.pinot());
       if (!response.get("exceptions").isEmpty()) {
         failures.add(query.pinot() + " -> exceptions " + response.get("exceptions"));
         continue;
@@ -118,7 +121,7 @@ class MultiProcessClusterIT {
   @Test
   @Order(3)
   void responseHasPinotShape() throws Exception {
-    JsonNode response = cluster.http().query(cluster.brokerUrl(), "SELECT COUNT(*) FROM events");
+    JsonNode response = http.query(cluster.brokerUrl(), "SELECT COUNT(*) FROM events");
     assertThat(response.get("resultTable").get("dataSchema").get("columnNames").get(0).asText()).isEqualTo("count(*)");
     assertThat(response.get("resultTable").get("dataSchema").get("columnDataTypes").get(0).asText()).isEqualTo("LONG");
     assertThat(response.get("resultTable").get("rows").get(0).get(0).isIntegralNumber()).isTrue();
@@ -154,14 +157,14 @@ class MultiProcessClusterIT {
     assertPartial(late);
     cluster.restartServer(0);
     awaitCount(ROWS, Duration.ofMinutes(2));
-    JsonNode back = cluster.http().query(cluster.brokerUrl(), "SELECT COUNT(*) FROM events");
+    JsonNode back = http.query(cluster.brokerUrl(), "SELECT COUNT(*) FROM events");
     assertThat(back.get("exceptions")).isEmpty();
     assertThat(back.get("numServersResponded").asInt()).isEqualTo(2);
   }
 
   private JsonNode timedQuery(String sql) throws Exception {
     long start = System.nanoTime();
-    JsonNode response = cluster.http().query(cluster.brokerUrl(), sql);
+    JsonNode response = http.query(cluster.brokerUrl(), sql);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
     return response;
   }
@@ -188,7 +191,7 @@ class MultiProcessClusterIT {
     long deadline = System.nanoTime() + timeout.toNanos();
     JsonNode last = null;
     while (System.nanoTime() < deadline) {
-      last = cluster.http().query(cluster.brokerUrl(), "SELECT COUNT(*) FROM events");
+      last = http.query(cluster.brokerUrl(), "SELECT COUNT(*) FROM events");
       JsonNode rows = last.path("resultTable").path("rows");
       if (last.get("exceptions").isEmpty() && rows.size() == 1 && rows.get(0).get(0).asLong() == expected) {
         return;

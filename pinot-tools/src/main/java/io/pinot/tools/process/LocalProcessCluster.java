@@ -1,23 +1,30 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.pinot.integration;
+package io.pinot.tools.process;
 
 import io.pinot.common.utils.NetUtils;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /// ZooKeeper, a controller, a broker and N servers, each a separate OS process started through the
-/// distribution's `bin/pinot-admin.sh` with Pinot's flags, on free loopback ports. Servers use a short
-/// ZooKeeper session timeout so that the cluster notices a killed server within seconds.
-final class ProcessCluster implements AutoCloseable {
-  static final String CLUSTER = "PinotCluster";
+/// distribution's `bin/pinot-admin.sh` with Pinot's flags, on free loopback ports — a real deployment on one
+/// machine, for process-level tests and the cluster benchmark. `JAVA_OPTS` is passed to every process (tests
+/// shorten the ZooKeeper session timeout so that a killed server is noticed within seconds).
+public final class LocalProcessCluster implements AutoCloseable {
+  public static final String CLUSTER = "PinotCluster";
 
   private final Path distribution;
   private final Path workDir;
-  private final Http http = new Http();
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(2)).build();
   private final Map<String, String> environment;
   private final List<PinotProcess> processes = new ArrayList<>();
   private final List<PinotProcess> servers = new ArrayList<>();
@@ -26,14 +33,14 @@ final class ProcessCluster implements AutoCloseable {
   private final int brokerPort = NetUtils.freePort();
   private final List<int[]> serverPorts = new ArrayList<>();
 
-  ProcessCluster(Path distribution, Path workDir) {
+  public LocalProcessCluster(Path distribution, Path workDir, String javaOpts) {
     this.distribution = distribution;
     this.workDir = workDir;
     this.environment = Map.of("PINOT_PID_DIR", workDir.resolve("pids").toString(),
-        "JAVA_OPTS", "-Xmx768m -Dzk.session.timeout=6000");
+        "JAVA_OPTS", javaOpts);
   }
 
-  ProcessCluster start(int numServers) throws IOException, InterruptedException {
+  public LocalProcessCluster start(int numServers) throws IOException, InterruptedException {
     start("zookeeper", "StartZookeeper", "-zkPort", Integer.toString(zkPort), "-dataDir",
         workDir.resolve("zk").toString());
     start("controller", "StartController", "-zkAddress", zkAddress(), "-clusterName", CLUSTER, "-controllerHost",
@@ -63,7 +70,7 @@ final class ProcessCluster implements AutoCloseable {
   }
 
   private void await(String url, String name) throws InterruptedException {
-    if (!http.awaitOk(url, Duration.ofSeconds(90))) {
+    if (!awaitOk(url, Duration.ofSeconds(90))) {
       StringBuilder logs = new StringBuilder();
       for (PinotProcess process : processes) {
         logs.append("\n--- ").append(process.name()).append(" ---\n").append(process.logTail(40));
@@ -72,46 +79,60 @@ final class ProcessCluster implements AutoCloseable {
     }
   }
 
-  String zkAddress() {
+  /// Polls `url` until it answers HTTP 200 or the timeout passes.
+  public boolean awaitOk(String url, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+            HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() == 200) {
+          return true;
+        }
+      } catch (IOException e) {
+        // not up yet
+      }
+      Thread.sleep(250);
+    }
+    return false;
+  }
+
+  public String zkAddress() {
     return "localhost:" + zkPort;
   }
 
-  String controllerUrl() {
+  public String controllerUrl() {
     return "http://localhost:" + controllerPort;
   }
 
-  String brokerUrl() {
+  public String brokerUrl() {
     return "http://localhost:" + brokerPort;
   }
 
-  String serverInstanceId(int index) {
+  public String serverInstanceId(int index) {
     return "Server_localhost_" + serverPorts.get(index)[0];
   }
 
   /// Kills a server with SIGKILL.
-  void killServer(int index) throws InterruptedException {
+  public void killServer(int index) throws InterruptedException {
     servers.get(index).kill();
   }
 
   /// Restarts a killed server with the same ports and data directory.
-  void restartServer(int index) throws IOException, InterruptedException {
+  public void restartServer(int index) throws IOException, InterruptedException {
     servers.get(index).restart();
     await("http://localhost:" + serverPorts.get(index)[1] + "/health", "server-" + index);
   }
 
-  Path distribution() {
+  public Path distribution() {
     return distribution;
   }
 
-  Map<String, String> environment() {
+  public Map<String, String> environment() {
     return environment;
   }
 
-  Http http() {
-    return http;
-  }
-
-  String logs() {
+  public String logs() {
     StringBuilder logs = new StringBuilder();
     for (PinotProcess process : processes) {
       logs.append("\n--- ").append(process.name()).append(" ---\n").append(process.logTail(60));
@@ -120,10 +141,27 @@ final class ProcessCluster implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     for (int i = processes.size() - 1; i >= 0; i--) {
       processes.get(i).close();
     }
     http.close();
+  }
+
+  /// Runs a `pinot-admin.sh` command to completion with this cluster's environment; returns its exit code
+  /// and writes its output to `log`.
+  public int runAdmin(Path log, long timeoutSeconds, String... arguments) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(distribution.resolve("bin/pinot-admin.sh").toString());
+    command.addAll(List.of(arguments));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+    builder.environment().putAll(environment);
+    Process process = builder.start();
+    if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      return -1;
+    }
+    return process.exitValue();
   }
 }

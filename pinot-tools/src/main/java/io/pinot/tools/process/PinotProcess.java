@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.pinot.integration;
+package io.pinot.tools.process;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /// One node started as a separate OS process through the distribution's `bin/pinot-admin.sh`, as a user
-/// would start it. Output goes to a log file that tests print when something fails.
-final class PinotProcess implements AutoCloseable {
+/// would start it (tests and benchmarks). Output goes to a log file, shown when something fails.
+public final class PinotProcess implements AutoCloseable {
   private final String name;
   private final Path logFile;
   private final List<String> command;
@@ -27,7 +27,7 @@ final class PinotProcess implements AutoCloseable {
     this.process = process;
   }
 
-  static PinotProcess start(String name, Path distribution, Path logDir, Map<String, String> environment,
+  public static PinotProcess start(String name, Path distribution, Path logDir, Map<String, String> environment,
       String... arguments) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(distribution.resolve("bin/pinot-admin.sh").toString());
@@ -45,33 +45,33 @@ final class PinotProcess implements AutoCloseable {
     return builder.start();
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process.isAlive();
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 
   /// Kills the process with SIGKILL, as a crash would (no shutdown hooks run).
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(30, TimeUnit.SECONDS);
   }
 
   /// Starts the same command again (after [#kill()]).
-  void restart() throws IOException {
+  public void restart() throws IOException {
     if (process.isAlive()) {
       throw new IllegalStateException(name + " is still running");
     }
     process = launch(command, environment, logFile);
   }
 
-  String logTail(int lines) {
+  public String logTail(int lines) {
     try {
       List<String> all = Files.readAllLines(logFile);
       return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
@@ -81,11 +81,16 @@ final class PinotProcess implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     if (process.isAlive()) {
       process.destroy();
-      if (!process.waitFor(20, TimeUnit.SECONDS)) {
-        kill();
+      try {
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+          kill();
+        }
+      } catch (InterruptedException e) {
+        process.destroyForcibly();
+        Thread.currentThread().interrupt();
       }
     }
   }
