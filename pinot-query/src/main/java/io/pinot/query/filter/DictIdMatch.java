@@ -11,12 +11,21 @@ final class DictIdMatch {
   private final int end;
   private final int[] ids;
   private final boolean[] lookup;
+  private final byte[] lookupBytes;
 
   private DictIdMatch(int start, int end, int[] ids, boolean[] lookup) {
     this.start = start;
     this.end = end;
     this.ids = ids;
     this.lookup = lookup;
+    if (lookup == null) {
+      this.lookupBytes = null;
+    } else {
+      this.lookupBytes = new byte[lookup.length];
+      for (int i = 0; i < lookup.length; i++) {
+        lookupBytes[i] = (byte) (lookup[i] ? 1 : 0);
+      }
+    }
   }
 
   /// Ids `[start, end)`.
@@ -76,6 +85,11 @@ final class DictIdMatch {
   /// A lookup table indexed by dictionary id (only for non-range matches).
   boolean[] lookup() {
     return lookup;
+  }
+
+  /// The lookup table as 0/1 bytes (only for non-range matches), for branch-free loops.
+  byte[] lookupBytes() {
+    return lookupBytes;
   }
 
   boolean matches(int dictId) {

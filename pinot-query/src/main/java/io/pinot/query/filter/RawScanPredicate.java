@@ -108,10 +108,11 @@ abstract sealed class RawScanPredicate implements ScanPredicate {
       numEntriesScanned += length;
       int kept = 0;
       if (values == null) {
+        int flip = negate ? 1 : 0;
         for (int i = 0; i < length; i++) {
-          if ((v[i] >= min && v[i] <= max) != negate) {
-            docIds[kept++] = docIds[i];
-          }
+          long value = v[i];
+          docIds[kept] = docIds[i];
+          kept += (value >= min & value <= max ? 1 : 0) ^ flip;
         }
       } else {
         for (int i = 0; i < length; i++) {

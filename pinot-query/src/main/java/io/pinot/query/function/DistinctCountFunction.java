@@ -43,11 +43,38 @@ public record DistinctCountFunction(Expression argument) implements AggregationF
 
   /// Adds every value of a dictionary to a group (for DISTINCTCOUNT answered from the dictionary).
   static void addDictionary(ResultHolder holder, Dictionary dictionary) {
-    Holder h = (Holder) holder;
-    DistinctValues values = h.values(0);
-    for (int dictId = 0; dictId < dictionary.length(); dictId++) {
+    DistinctValues values = ((Holder) holder).values(0);
+    int length = dictionary.length();
+    if (isNumber(dictionary.valueType())) {
+      int[] ids = new int[length];
+      for (int i = 0; i < length; i++) {
+        ids[i] = i;
+      }
+      values.addSortedLongs(sortedLongs(dictionary, ids, length), length);
+      return;
+    }
+    for (int dictId = 0; dictId < length; dictId++) {
       addDictionaryValue(values, dictionary, dictId);
     }
+  }
+
+  private static boolean isNumber(DataType type) {
+    return type == DataType.INT || type == DataType.LONG || type == DataType.FLOAT || type == DataType.DOUBLE;
+  }
+
+  /// The `long` forms of the values of increasing dictionary ids, which are increasing too.
+  private static long[] sortedLongs(Dictionary dictionary, int[] ids, int count) {
+    long[] values = new long[count];
+    if (dictionary.valueType() == DataType.INT || dictionary.valueType() == DataType.LONG) {
+      dictionary.readLongValues(ids, count, values);
+    } else {
+      double[] doubles = new double[count];
+      dictionary.readDoubleValues(ids, count, doubles);
+      for (int i = 0; i < count; i++) {
+        values[i] = DistinctValues.sortable(doubles[i]);
+      }
+    }
+    return values;
   }
 
   private static void addDictionaryValue(DistinctValues values, Dictionary dictionary, int dictId) {
@@ -63,9 +90,13 @@ public record DistinctCountFunction(Expression argument) implements AggregationF
   /// Distinct values per group. Within a segment, dictionary ids are collected first: in a bitset for
   /// group 0 of an aggregation, as `(group << 32 | dictId)` pairs in one hash set for GROUP BY.
   static final class Holder implements ResultHolder {
+    /// Pairs kept before duplicates are sorted away, bounding memory when many documents repeat pairs.
+    private static final int MAX_PAIRS_BEFORE_COMPACTION = 1 << 22;
+
     private DistinctValues[] values;
     private long[] dictIdBits;
-    private LongHashSet dictIdPairs;
+    private long[] pairs;
+    private int numPairs;
 
     Holder(int capacity) {
       values = new DistinctValues[Math.max(1, capacity)];
@@ -87,11 +118,21 @@ public record DistinctCountFunction(Expression argument) implements AggregationF
       return v;
     }
 
-    private LongHashSet pairs() {
-      if (dictIdPairs == null) {
-        dictIdPairs = new LongHashSet(1 << 16);
+    /// Makes room for `count` more pairs; compacts duplicates away when the buffer would grow large.
+    private void reservePairs(int count) {
+      if (pairs == null) {
+        pairs = new long[Math.max(1 << 14, count)];
       }
-      return dictIdPairs;
+      if (numPairs + count > pairs.length) {
+        if (numPairs > MAX_PAIRS_BEFORE_COMPACTION) {
+          int[] distinct = new int[1];
+          pairs = LongRadixSort.sortUnique(pairs, numPairs, distinct);
+          numPairs = distinct[0];
+        }
+        if (numPairs + count > pairs.length) {
+          pairs = Arrays.copyOf(pairs, Math.max(numPairs + count, pairs.length * 2));
+        }
+      }
     }
 
     private static long pair(int group, int dictId) {
@@ -128,18 +169,22 @@ public record DistinctCountFunction(Expression argument) implements AggregationF
     @Override
     public void aggregateGroupBy(ValueBlock block, int slot, int length, int[] groupIds) {
       if (block.isDictionaryEncoded(slot)) {
-        LongHashSet set = pairs();
         if (block.isSingleValue(slot)) {
           int[] ids = block.dictIds(slot);
+          reservePairs(length);
+          long[] p = pairs;
+          int n = numPairs;
           for (int i = 0; i < length; i++) {
-            set.add(pair(groupIds[i], ids[i]));
+            p[n++] = pair(groupIds[i], ids[i]);
           }
+          numPairs = n;
         } else {
           int[] offsets = block.mvOffsets(slot);
           int[] ids = block.mvDictIds(slot);
+          reservePairs(offsets[length]);
           for (int i = 0; i < length; i++) {
             for (int k = offsets[i]; k < offsets[i + 1]; k++) {
-              set.add(pair(groupIds[i], ids[k]));
+              pairs[numPairs++] = pair(groupIds[i], ids[k]);
             }
           }
         }
@@ -162,10 +207,12 @@ public record DistinctCountFunction(Expression argument) implements AggregationF
           if (!dictionary) {
             addRaw(values(group), block, slot, i);
           } else if (singleValue) {
-            pairs().add(pair(group, ids[i]));
+            reservePairs(1);
+            pairs[numPairs++] = pair(group, ids[i]);
           } else {
+            reservePairs(valueOffsets[i + 1] - valueOffsets[i]);
             for (int v = valueOffsets[i]; v < valueOffsets[i + 1]; v++) {
-              pairs().add(pair(group, ids[v]));
+              pairs[numPairs++] = pair(group, ids[v]);
             }
           }
         }
@@ -189,38 +236,65 @@ public record DistinctCountFunction(Expression argument) implements AggregationF
     public void finishSegment(ValueBlock block, int slot, int numGroups) {
       Dictionary dictionary = block.dictionary(slot);
       if (dictIdBits != null) {
-        DistinctValues target = values(0);
+        int count = 0;
+        for (long word : dictIdBits) {
+          count += Long.bitCount(word);
+        }
+        int[] ids = new int[count];
+        int n = 0;
         for (int word = 0; word < dictIdBits.length; word++) {
           long bits = dictIdBits[word];
           while (bits != 0) {
-            addDictionaryValue(target, dictionary, (word << 6) + Long.numberOfTrailingZeros(bits));
+            ids[n++] = (word << 6) + Long.numberOfTrailingZeros(bits);
             bits &= bits - 1;
           }
         }
         dictIdBits = null;
+        DistinctValues target = values(0);
+        if (isNumber(dictionary.valueType())) {
+          target.addSortedLongs(sortedLongs(dictionary, ids, count), count);
+        } else {
+          for (int id : ids) {
+            addDictionaryValue(target, dictionary, id);
+          }
+        }
       }
-      if (dictIdPairs != null) {
-        long[] pairs = dictIdPairs.toArray();
-        dictIdPairs = null;
-        // Size each group's set once: growing thousands of small sets pair by pair dominates otherwise.
-        int[] counts = new int[numGroups];
-        for (long pair : pairs) {
-          int group = (int) (pair >>> 32);
-          if (group < numGroups) {
-            counts[group]++;
+      if (pairs != null) {
+        finishPairs(dictionary, numGroups);
+      }
+    }
+
+    /// Sorts the (group, dictionary id) pairs: each group's ids come out increasing, so numeric values are
+    /// read as sorted arrays without hashing.
+    private void finishPairs(Dictionary dictionary, int numGroups) {
+      int[] distinct = new int[1];
+      long[] sorted = LongRadixSort.sortUnique(pairs, numPairs, distinct);
+      int count = distinct[0];
+      pairs = null;
+      numPairs = 0;
+      boolean numeric = isNumber(dictionary.valueType());
+      int start = 0;
+      while (start < count) {
+        int group = (int) (sorted[start] >>> 32);
+        int end = start;
+        while (end < count && (int) (sorted[end] >>> 32) == group) {
+          end++;
+        }
+        if (group < numGroups) {
+          int[] ids = new int[end - start];
+          for (int i = start; i < end; i++) {
+            ids[i - start] = (int) sorted[i];
+          }
+          if (numeric) {
+            values(group).addSortedLongs(sortedLongs(dictionary, ids, ids.length), ids.length);
+          } else {
+            DistinctValues target = values(group);
+            for (int id : ids) {
+              addDictionaryValue(target, dictionary, id);
+            }
           }
         }
-        for (int group = 0; group < numGroups; group++) {
-          if (counts[group] > 0) {
-            values(group).reserve(counts[group], dictionary.valueType());
-          }
-        }
-        for (long pair : pairs) {
-          int group = (int) (pair >>> 32);
-          if (group < numGroups) {
-            addDictionaryValue(values[group], dictionary, (int) pair);
-          }
-        }
+        start = end;
       }
     }
 

@@ -9,21 +9,33 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 
-/// The distinct values of one group for DISTINCTCOUNT. Numbers are kept as `long`s without boxing
-/// (integral values as themselves, FLOAT and DOUBLE values as the bits of their double value); strings,
-/// big decimals (as normalized plain text) and bytes in a hash set. Not thread-safe.
+/// The distinct values of one group for DISTINCTCOUNT. Numbers are kept as `long`s without boxing:
+/// integral values as themselves, FLOAT and DOUBLE values as order-preserving bits (see [#sortable]).
+/// Numbers read in order from a sorted dictionary stay a *sorted array*, and sorted arrays union by
+/// merging, which is much cheaper than hashing; anything else goes to a hash set. Strings, big decimals
+/// (as normalized plain text) and bytes are kept in a hash set. Not thread-safe.
 final class DistinctValues {
   private LongHashSet longs;
+  private long[] sorted;
+  private int sortedSize;
   private Set<Object> objects;
 
   int size() {
-    return (longs == null ? 0 : longs.size()) + (objects == null ? 0 : objects.size());
+    return (longs == null ? 0 : longs.size()) + sortedSize + (objects == null ? 0 : objects.size());
+  }
+
+  /// The `long` form of a floating value: its bits, flipped for negatives, so that `long` order is numeric
+  /// order (a sorted dictionary of doubles gives sorted longs).
+  static long sortable(double value) {
+    long bits = Double.doubleToLongBits(value);
+    return bits ^ ((bits >> 63) & 0x7fffffffffffffffL);
   }
 
   /// Makes room for `count` more values of the given stored type.
   void reserve(int count, DataType storedType) {
     switch (storedType) {
       case INT, LONG, FLOAT, DOUBLE -> {
+        toHash();
         if (longs == null) {
           longs = new LongHashSet(count);
         } else {
@@ -39,6 +51,7 @@ final class DistinctValues {
   }
 
   void addLong(long value) {
+    toHash();
     if (longs == null) {
       longs = new LongHashSet(16);
     }
@@ -46,7 +59,22 @@ final class DistinctValues {
   }
 
   void addDouble(double value) {
-    addLong(Double.doubleToLongBits(value));
+    addLong(sortable(value));
+  }
+
+  /// Adds values given in strictly increasing order (as read from a sorted dictionary).
+  void addSortedLongs(long[] values, int count) {
+    if (longs == null && sortedSize == 0) {
+      sorted = values;
+      sortedSize = count;
+    } else if (longs == null) {
+      unionSorted(values, count);
+    } else {
+      longs.ensureCapacity(longs.size() + count);
+      for (int i = 0; i < count; i++) {
+        longs.add(values[i]);
+      }
+    }
   }
 
   void addObject(Object value) {
@@ -62,10 +90,14 @@ final class DistinctValues {
 
   /// Adds the other set's values; the other set must not be used afterwards (its storage may be taken).
   void addAll(DistinctValues other) {
+    if (other.sortedSize > 0) {
+      addSortedLongs(other.sorted, other.sortedSize);
+    }
     if (other.longs != null) {
-      if (longs == null) {
+      if (longs == null && sortedSize == 0) {
         longs = other.longs;
       } else {
+        toHash();
         LongHashSet smaller = longs.size() < other.longs.size() ? longs : other.longs;
         longs = smaller == longs ? other.longs : longs;
         longs.addAll(smaller);
@@ -80,24 +112,61 @@ final class DistinctValues {
     }
   }
 
-  private void addSerializedLongs(ByteBuffer buffer, int count) {
-    if (longs == null) {
-      longs = new LongHashSet(count);
-    } else {
-      longs.ensureCapacity(longs.size() + count);
+  private void unionSorted(long[] values, int count) {
+    long[] merged = new long[sortedSize + count];
+    int a = 0;
+    int b = 0;
+    int n = 0;
+    while (a < sortedSize && b < count) {
+      long x = sorted[a];
+      long y = values[b];
+      if (x < y) {
+        merged[n++] = x;
+        a++;
+      } else if (y < x) {
+        merged[n++] = y;
+        b++;
+      } else {
+        merged[n++] = x;
+        a++;
+        b++;
+      }
     }
-    for (int i = 0; i < count; i++) {
-      longs.add(buffer.getLong());
+    while (a < sortedSize) {
+      merged[n++] = sorted[a++];
+    }
+    while (b < count) {
+      merged[n++] = values[b++];
+    }
+    sorted = merged;
+    sortedSize = n;
+  }
+
+  /// Moves a sorted array into a hash set (once values arrive out of order).
+  private void toHash() {
+    if (sortedSize > 0) {
+      LongHashSet set = longs != null ? longs : new LongHashSet(sortedSize * 2);
+      set.ensureCapacity(set.size() + sortedSize);
+      for (int i = 0; i < sortedSize; i++) {
+        set.add(sorted[i]);
+      }
+      longs = set;
+      sorted = null;
+      sortedSize = 0;
     }
   }
 
   CustomObject serialize() {
     if (objects == null || objects.isEmpty()) {
-      long[] values = longs == null ? new long[0] : longs.toArray();
-      ByteBuffer buffer = ByteBuffer.allocate(4 + 8 * values.length).putInt(values.length);
-      for (long value : values) {
-        buffer.putLong(value);
+      if (longs == null) {
+        ByteBuffer buffer = ByteBuffer.allocate(4 + 8 * sortedSize).putInt(sortedSize);
+        buffer.asLongBuffer().put(sorted == null ? new long[0] : sorted, 0, sortedSize);
+        return new CustomObject(ObjectTypes.SORTED_LONGS, buffer.array());
       }
+      toHash();
+      long[] values = longs.toArray();
+      ByteBuffer buffer = ByteBuffer.allocate(4 + 8 * values.length).putInt(values.length);
+      buffer.asLongBuffer().put(values);
       return new CustomObject(ObjectTypes.LONG_SET, buffer.array());
     }
     boolean bytes = objects.iterator().next() instanceof ByteArray;
@@ -119,7 +188,22 @@ final class DistinctValues {
     ByteBuffer buffer = ByteBuffer.wrap(object.bytes());
     int count = buffer.getInt();
     switch (object.type()) {
-      case ObjectTypes.LONG_SET -> addSerializedLongs(buffer, count);
+      case ObjectTypes.SORTED_LONGS -> {
+        long[] values = new long[count];
+        buffer.asLongBuffer().get(values);
+        addSortedLongs(values, count);
+      }
+      case ObjectTypes.LONG_SET -> {
+        toHash();
+        if (longs == null) {
+          longs = new LongHashSet(count);
+        } else {
+          longs.ensureCapacity(longs.size() + count);
+        }
+        for (int i = 0; i < count; i++) {
+          longs.add(buffer.getLong());
+        }
+      }
       case ObjectTypes.STRING_SET, ObjectTypes.BYTES_SET -> {
         for (int i = 0; i < count; i++) {
           byte[] value = new byte[buffer.getInt()];

@@ -14,6 +14,8 @@ public final class ObjectTypes {
   public static final int STRING_SET = 3;
   /// DISTINCTCOUNT over bytes: int32 n, then n × (int32 length, bytes).
   public static final int BYTES_SET = 4;
+  /// DISTINCTCOUNT over numbers, strictly increasing: int32 n, then n longs.
+  public static final int SORTED_LONGS = 5;
 
   private ObjectTypes() {
   }

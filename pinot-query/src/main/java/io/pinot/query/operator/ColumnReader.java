@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.pinot.query.operator;
 
+import io.pinot.query.filter.SpanReader;
 import io.pinot.segment.spi.DataSource;
 import io.pinot.segment.spi.Dictionary;
 import io.pinot.segment.spi.ForwardIndexReader;
@@ -17,6 +18,7 @@ final class ColumnReader {
 
   final String name;
   final ForwardIndexReader forwardIndex;
+  private final SpanReader spanReader;
   final @Nullable Dictionary dictionary;
   final boolean singleValue;
   final DataType logicalType;
@@ -46,6 +48,7 @@ final class ColumnReader {
   ColumnReader(String name, DataSource dataSource) {
     this.name = name;
     this.forwardIndex = dataSource.forwardIndex();
+    this.spanReader = new SpanReader(forwardIndex);
     this.dictionary = dataSource.dictionary();
     this.singleValue = dataSource.metadata().singleValue();
     this.logicalType = dataSource.metadata().dataType();
@@ -57,7 +60,7 @@ final class ColumnReader {
   int[] dictIds(int[] docIds, int length, int stamp) {
     if (dictIdsStamp != stamp) {
       dictIds = ensure(dictIds, length);
-      forwardIndex.readDictIds(docIds, length, dictIds);
+      spanReader.readDictIds(docIds, length, dictIds);
       dictIdsStamp = stamp;
     }
     return dictIds;
@@ -69,7 +72,7 @@ final class ColumnReader {
       if (dictionary != null) {
         dictionary.readIntValues(dictIds(docIds, length, stamp), length, ints);
       } else {
-        forwardIndex.readIntValues(docIds, length, ints);
+        spanReader.readIntValues(docIds, length, ints);
       }
       intsStamp = stamp;
     }
@@ -82,7 +85,7 @@ final class ColumnReader {
       if (dictionary != null) {
         dictionary.readLongValues(dictIds(docIds, length, stamp), length, longs);
       } else {
-        forwardIndex.readLongValues(docIds, length, longs);
+        spanReader.readLongValues(docIds, length, longs);
       }
       longsStamp = stamp;
     }
@@ -121,7 +124,7 @@ final class ColumnReader {
           doubles[i] = new BigDecimal(text[i]).doubleValue();
         }
       } else {
-        forwardIndex.readDoubleValues(docIds, length, doubles);
+        spanReader.readDoubleValues(docIds, length, doubles);
       }
       doublesStamp = stamp;
     }

@@ -80,8 +80,14 @@ public final class GroupByOperator {
       }
     }
     into.expectGroups(numGroups);
-    for (int g = 0; g < numGroups; g++) {
-      into.mergeGroup(keys.keyValues(g), holders, g);
+    if (into.hasLongKeys()) {
+      for (int g = 0; g < numGroups; g++) {
+        into.mergeGroupOfLong(keys.keyLong(g), holders, g);
+      }
+    } else {
+      for (int g = 0; g < numGroups; g++) {
+        into.mergeGroup(keys.keyValues(g), holders, g);
+      }
     }
     if (keys.limitReached()) {
       stats.setNumGroupsLimitReached();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.pinot.query.operator;
 
+import io.pinot.query.reduce.LongIntHashMap;
 import io.pinot.query.reduce.Values;
 import io.pinot.segment.spi.Dictionary;
 import java.util.Arrays;
@@ -259,6 +260,22 @@ final class GroupKeyGenerator {
       values[c] = dictionaries[c] != null ? Values.hashable(dictionaries[c].get(id)) : rawIds[c].value(id);
     }
     return values;
+  }
+
+  /// The value of a group with one numeric key column in `long` form: integral values as themselves,
+  /// floating values as `Double.doubleToLongBits` of their double value (see `GroupByResult#groupIdOfLong`).
+  long keyLong(int group) {
+    int id = mode == Mode.OBJECT_MAP ? groupIdArrays[group][0] : (int) groupKeys[group];
+    Dictionary dictionary = dictionaries[0];
+    if (dictionary == null) {
+      Number value = (Number) rawIds[0].value(id);
+      return value instanceof Float || value instanceof Double ? Double.doubleToLongBits(value.doubleValue())
+          : value.longValue();
+    }
+    return switch (dictionary.valueType()) {
+      case FLOAT, DOUBLE -> Double.doubleToLongBits(dictionary.getDoubleValue(id));
+      default -> dictionary.getLongValue(id);
+    };
   }
 
   private long cardinality(int column) {

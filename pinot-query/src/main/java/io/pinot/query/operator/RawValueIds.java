@@ -2,6 +2,7 @@
 package io.pinot.query.operator;
 
 import io.pinot.query.function.ByteArray;
+import io.pinot.query.reduce.LongIntHashMap;
 import io.pinot.spi.data.DataType;
 import java.math.BigDecimal;
 import java.util.ArrayList;

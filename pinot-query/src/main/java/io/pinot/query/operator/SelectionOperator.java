@@ -8,15 +8,32 @@ import io.pinot.query.filter.DocIdSet;
 import io.pinot.query.filter.FilterPlanner;
 import io.pinot.query.reduce.SelectionLayout;
 import io.pinot.query.reduce.SelectionResult;
+import io.pinot.segment.spi.DataSource;
 import io.pinot.segment.spi.IndexSegment;
 import java.util.List;
 
 /// Runs a selection on one segment. Without ORDER BY it reads only as many matching documents as the
 /// result still needs; with ORDER BY it keeps the top `limit + offset` documents by typed sort keys
-/// ([TopKCollector]) and reads the other selected columns for those documents only.
-/// Thread-safe (no state).
+/// ([TopKCollector]) and reads the other selected columns for those documents only. When the first ORDER BY
+/// column is the segment's sorted column (ascending), documents arrive in sort order and reading stops as
+/// soon as no later document can enter the top (as Pinot's partially-ordered selection).
+/// Not thread-safe: one instance per segment execution.
 public final class SelectionOperator {
-  private SelectionOperator() {
+  private final QueryContext query;
+  private final SelectionLayout layout;
+  private final IndexSegment segment;
+  private final QueryDeadline deadline;
+  private final ProjectionBlock block;
+  private final RowMaterializer rows;
+
+  private SelectionOperator(QueryContext query, SelectionLayout layout, IndexSegment segment,
+      QueryDeadline deadline) {
+    this.query = query;
+    this.layout = layout;
+    this.segment = segment;
+    this.deadline = deadline;
+    this.block = new ProjectionBlock(segment);
+    this.rows = new RowMaterializer(block, layout.columns());
   }
 
   public static void execute(QueryContext query, SelectionLayout layout, IndexSegment segment,
@@ -27,16 +44,14 @@ public final class SelectionOperator {
       stats.addSegment(0, planner.numEntriesScannedInFilter(), 0);
       return;
     }
-    ProjectionBlock block = new ProjectionBlock(segment);
-    RowMaterializer rows = new RowMaterializer(block, layout.columns());
-    long numDocsScanned = query.orderByExpressions().isEmpty()
-        ? selectUnordered(query, docs, block, rows, deadline, into)
-        : selectOrdered(query, layout, docs, block, rows, deadline, into);
-    stats.addSegment(numDocsScanned, planner.numEntriesScannedInFilter(), numDocsScanned * block.numColumns());
+    SelectionOperator operator = new SelectionOperator(query, layout, segment, deadline);
+    long numDocsScanned = query.orderByExpressions().isEmpty() ? operator.selectUnordered(docs, into)
+        : operator.selectOrdered(docs, into);
+    stats.addSegment(numDocsScanned, planner.numEntriesScannedInFilter(),
+        numDocsScanned * operator.block.numColumns());
   }
 
-  private static long selectUnordered(QueryContext query, DocIdSet docs, ProjectionBlock block,
-      RowMaterializer rows, QueryDeadline deadline, SelectionResult into) {
+  private long selectUnordered(DocIdSet docs, SelectionResult into) {
     DocIdIterator iterator = DocIdIterator.of(docs, deadline);
     int[] docIds = new int[Math.min(DocIdIterator.BLOCK_SIZE, Math.max(1, query.limit()))];
     long numDocsScanned = 0;
@@ -56,18 +71,20 @@ public final class SelectionOperator {
     return numDocsScanned;
   }
 
-  private static long selectOrdered(QueryContext query, SelectionLayout layout, DocIdSet docs, ProjectionBlock block,
-      RowMaterializer rows, QueryDeadline deadline, SelectionResult into) {
-    int capacity = (int) Math.min(Integer.MAX_VALUE - 8, (long) query.limit() + query.offset());
+  private long selectOrdered(DocIdSet docs, SelectionResult into) {
+    int capacity = (int) Math.min(1 << 20, (long) query.limit() + query.offset());
     List<Integer> orderIndexes = layout.orderIndexes();
     OrderKey[] keys = new OrderKey[orderIndexes.size()];
     for (int i = 0; i < keys.length; i++) {
       int slot = block.slot(layout.columns().get(orderIndexes.get(i)));
-      keys[i] = OrderKey.create(block, slot, layout.ascending().get(i), Math.min(capacity, 1 << 20));
+      keys[i] = OrderKey.create(block, slot, layout.ascending().get(i), capacity);
     }
-    TopKCollector topK = new TopKCollector(keys, Math.min(capacity, 1 << 20));
+    TopKCollector topK = new TopKCollector(keys, capacity);
+    boolean inSortOrder = layout.ascending().get(0) && isSorted(layout.columns().get(orderIndexes.get(0)));
     DocIdIterator iterator = DocIdIterator.of(docs, deadline);
-    int[] docIds = new int[DocIdIterator.BLOCK_SIZE];
+    // In sort order, small blocks let reading stop soon after the top is complete.
+    int[] docIds = new int[inSortOrder ? Math.min(DocIdIterator.BLOCK_SIZE, Math.max(capacity, 256))
+        : DocIdIterator.BLOCK_SIZE];
     long numDocsScanned = 0;
     int n;
     while ((n = iterator.next(docIds, docIds.length)) > 0) {
@@ -75,6 +92,9 @@ public final class SelectionOperator {
       block.setDocIds(docIds, n);
       topK.offer(block, docIds, n);
       numDocsScanned += n;
+      if (inSortOrder && topK.firstKeyPastWorst(n - 1)) {
+        break;
+      }
     }
     int[] selected = topK.sortedDocIds();
     for (int start = 0; start < selected.length; start += DocIdIterator.BLOCK_SIZE) {
@@ -87,5 +107,10 @@ public final class SelectionOperator {
       }
     }
     return numDocsScanned;
+  }
+
+  private boolean isSorted(String column) {
+    DataSource dataSource = segment.dataSource(column);
+    return dataSource != null && dataSource.sortedIndex() != null && dataSource.metadata().singleValue();
   }
 }

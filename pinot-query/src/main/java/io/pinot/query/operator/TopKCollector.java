@@ -41,6 +41,13 @@ final class TopKCollector {
     }
   }
 
+  /// Whether document `doc` of the block offered last sorts strictly after the worst retained document on
+  /// the first key while the collector is full: with documents arriving in first-key order, no later
+  /// document can enter any more.
+  boolean firstKeyPastWorst(int doc) {
+    return size == capacity && capacity > 0 && keys[0].compareDoc(doc, heap[0]) > 0;
+  }
+
   /// The retained documents in increasing doc-id order.
   int[] sortedDocIds() {
     int[] result = Arrays.copyOf(docIds, size);

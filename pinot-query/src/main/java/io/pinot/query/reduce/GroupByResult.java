@@ -20,8 +20,7 @@ public final class GroupByResult {
   private final List<ColumnDataType> keyTypes;
   private final List<AggregationFunction> functions;
   private final ResultHolder[] holders;
-  private final ObjectIntHashMap groupIds = new ObjectIntHashMap(64);
-  private final List<Object[]> keys = new ArrayList<>();
+  private final GroupKeyIndex index;
   private final int capacity;
   private boolean capacityReached;
 
@@ -32,6 +31,7 @@ public final class GroupByResult {
     this.keyTypes = List.copyOf(keyTypes);
     this.functions = List.copyOf(functions);
     this.capacity = capacity;
+    this.index = GroupKeyIndex.create(this.keyTypes);
     this.holders = new ResultHolder[functions.size()];
     for (int i = 0; i < holders.length; i++) {
       holders[i] = functions.get(i).createHolder(16);
@@ -44,7 +44,12 @@ public final class GroupByResult {
   }
 
   public int numGroups() {
-    return keys.size();
+    return index.size();
+  }
+
+  /// Whether groups are keyed by one numeric column held as `long`s (see [#groupIdOfLong]).
+  public boolean hasLongKeys() {
+    return index instanceof GroupKeyIndex.Numbers;
   }
 
   /// Whether a new group was dropped because the capacity was reached.
@@ -66,7 +71,7 @@ public final class GroupByResult {
 
   /// The group-by values of a group (hashable form; do not modify).
   public Object[] key(int group) {
-    return keys.get(group);
+    return index.key(group);
   }
 
   public ResultHolder holder(int function) {
@@ -76,28 +81,56 @@ public final class GroupByResult {
   /// The id of the group with these values (hashable form), creating it, or -1 when it is new and the
   /// capacity is reached. The array is kept: callers must not reuse it.
   public int groupId(Object[] keyValues) {
-    Object mapKey = Values.groupKey(keyValues);
-    int id = groupIds.get(mapKey);
+    int id = index.find(keyValues);
     if (id >= 0) {
       return id;
     }
-    if (keys.size() >= capacity) {
+    if (index.size() >= capacity) {
       capacityReached = true;
       return -1;
     }
-    int newId = keys.size();
-    keys.add(keyValues);
-    groupIds.put(mapKey, newId);
-    for (ResultHolder holder : holders) {
-      holder.ensureCapacity(newId + 1);
+    return newGroup(index.add(keyValues));
+  }
+
+  /// [#groupId] for a result with [#hasLongKeys()]: integral values as themselves, FLOAT and DOUBLE values
+  /// as `Double.doubleToLongBits` of their double value.
+  public int groupIdOfLong(long key) {
+    GroupKeyIndex.Numbers numbers = (GroupKeyIndex.Numbers) index;
+    int id = numbers.findLong(key);
+    if (id >= 0) {
+      return id;
     }
-    return newId;
+    if (numbers.size() >= capacity) {
+      capacityReached = true;
+      return -1;
+    }
+    return newGroup(numbers.addLong(key));
+  }
+
+  private int newGroup(int id) {
+    for (ResultHolder holder : holders) {
+      holder.ensureCapacity(id + 1);
+    }
+    return id;
+  }
+
+  /// Merges one group of holders computed elsewhere under a `long` key (see [#groupIdOfLong]).
+  public void mergeGroupOfLong(long key, ResultHolder[] otherHolders, int otherGroup) {
+    int group = groupIdOfLong(key);
+    if (group >= 0) {
+      for (int i = 0; i < holders.length; i++) {
+        holders[i].merge(group, otherHolders[i], otherGroup);
+      }
+    }
   }
 
   /// Prepares for `expectedNewGroups` more groups (avoids rehashing during a bulk merge).
   public void expectGroups(int expectedNewGroups) {
-    groupIds.ensureCapacity((int) Math.min(Math.min(capacity, Integer.MAX_VALUE / 4),
-        (long) keys.size() + expectedNewGroups));
+    int expected = (int) Math.min(Math.min(capacity, Integer.MAX_VALUE / 4), (long) index.size() + expectedNewGroups);
+    index.ensureCapacity(expected);
+    for (ResultHolder holder : holders) {
+      holder.ensureCapacity(expected);
+    }
   }
 
   /// Merges one group of holders computed elsewhere (a segment's) under the given values.
@@ -113,8 +146,15 @@ public final class GroupByResult {
   /// Merges another result; `other` must not be used afterwards (its state may be taken over).
   public void merge(GroupByResult other) {
     expectGroups(other.numGroups());
-    for (int g = 0; g < other.keys.size(); g++) {
-      mergeGroup(other.keys.get(g), other.holders, g);
+    if (hasLongKeys() && other.hasLongKeys()) {
+      GroupKeyIndex.Numbers keys = (GroupKeyIndex.Numbers) other.index;
+      for (int g = 0; g < keys.size(); g++) {
+        mergeGroupOfLong(keys.longKey(g), other.holders, g);
+      }
+    } else {
+      for (int g = 0; g < other.numGroups(); g++) {
+        mergeGroup(other.key(g), other.holders, g);
+      }
     }
     capacityReached |= other.capacityReached;
   }
@@ -133,9 +173,9 @@ public final class GroupByResult {
   public DataTableBuilder toDataTable() {
     DataTableBuilder builder = new DataTableBuilder(intermediateSchema());
     int numKeys = keyNames.size();
-    for (int g = 0; g < keys.size(); g++) {
+    for (int g = 0; g < index.size(); g++) {
       builder.startRow();
-      Object[] key = keys.get(g);
+      Object[] key = index.key(g);
       for (int k = 0; k < numKeys; k++) {
         builder.setValue(k, Values.stored(key[k]));
       }
@@ -149,12 +189,23 @@ public final class GroupByResult {
   /// Merges the groups of a server's DataTable.
   public void mergeDataTable(DataTable table) {
     int numKeys = keyNames.size();
+    ColumnDataType firstType = keyTypes.isEmpty() ? null : keyTypes.get(0).storedType();
     for (int row = 0; row < table.numRows(); row++) {
-      Object[] key = new Object[numKeys];
-      for (int k = 0; k < numKeys; k++) {
-        key[k] = Values.hashable(table.getValue(row, k));
+      int group;
+      if (hasLongKeys()) {
+        group = groupIdOfLong(switch (firstType) {
+          case INT -> table.getInt(row, 0);
+          case FLOAT -> Double.doubleToLongBits(table.getFloat(row, 0));
+          case DOUBLE -> Double.doubleToLongBits(table.getDouble(row, 0));
+          default -> table.getLong(row, 0);
+        });
+      } else {
+        Object[] key = new Object[numKeys];
+        for (int k = 0; k < numKeys; k++) {
+          key[k] = Values.hashable(table.getValue(row, k));
+        }
+        group = groupId(key);
       }
-      int group = groupId(key);
       if (group >= 0) {
         for (int i = 0; i < holders.length; i++) {
           holders[i].mergeIntermediate(group, table, row, numKeys + i);
@@ -166,14 +217,14 @@ public final class GroupByResult {
   /// Keeps the `size` groups that come first in `order` (ascending group ids of the kept groups are not
   /// preserved). Does nothing when there are at most `size` groups.
   public GroupByResult trim(int size, GroupOrder order) {
-    if (keys.size() <= size) {
+    if (index.size() <= size) {
       return this;
     }
-    int[] ids = TopK.select(keys.size(), size, order.comparator(this));
+    int[] ids = TopK.select(index.size(), size, order.comparator(this));
     GroupByResult trimmed = emptyCopy(capacity);
     trimmed.expectGroups(ids.length);
     for (int id : ids) {
-      trimmed.mergeGroup(keys.get(id), holders, id);
+      trimmed.mergeGroup(index.key(id), holders, id);
     }
     trimmed.capacityReached = capacityReached;
     return trimmed;

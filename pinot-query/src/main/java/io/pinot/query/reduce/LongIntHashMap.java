@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.pinot.query.operator;
+package io.pinot.query.reduce;
 
 import java.util.Arrays;
 
 /// An open-addressing map from `long` keys to non-negative `int` values (linear probing, load factor
 /// 0.5), used to number group keys and raw values without boxing. Not thread-safe.
-final class LongIntHashMap {
+public final class LongIntHashMap {
   private long[] keys;
   private int[] values;
   private int mask;
   private int size;
 
-  LongIntHashMap(int expectedSize) {
+  public LongIntHashMap(int expectedSize) {
     int capacity = Integer.highestOneBit(Math.max(16, expectedSize * 2 - 1)) << 1;
     keys = new long[capacity];
     values = new int[capacity];
@@ -19,12 +19,12 @@ final class LongIntHashMap {
     mask = capacity - 1;
   }
 
-  int size() {
+  public int size() {
     return size;
   }
 
   /// The value of a key, or -1.
-  int get(long key) {
+  public int get(long key) {
     int index = mix(key) & mask;
     while (true) {
       int value = values[index];
@@ -36,7 +36,7 @@ final class LongIntHashMap {
   }
 
   /// Maps a key that is not present yet.
-  void put(long key, int value) {
+  public void put(long key, int value) {
     int index = mix(key) & mask;
     while (values[index] >= 0) {
       index = (index + 1) & mask;
@@ -44,7 +44,14 @@ final class LongIntHashMap {
     keys[index] = key;
     values[index] = value;
     if (++size * 2 > keys.length) {
-      grow();
+      rehash(keys.length * 2);
+    }
+  }
+
+  /// Makes room for `expectedSize` entries without rehashing on the way.
+  public void ensureCapacity(int expectedSize) {
+    if (expectedSize * 2L > keys.length) {
+      rehash(Integer.highestOneBit(Math.max(16, expectedSize * 2 - 1)) << 1);
     }
   }
 
@@ -53,11 +60,11 @@ final class LongIntHashMap {
     return (int) (h ^ (h >>> 29));
   }
 
-  private void grow() {
+  private void rehash(int capacity) {
     long[] oldKeys = keys;
     int[] oldValues = values;
-    keys = new long[oldKeys.length * 2];
-    values = new int[oldKeys.length * 2];
+    keys = new long[capacity];
+    values = new int[capacity];
     Arrays.fill(values, -1);
     mask = keys.length - 1;
     size = 0;
