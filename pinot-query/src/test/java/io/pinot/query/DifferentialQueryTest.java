@@ -188,6 +188,7 @@ class DifferentialQueryTest {
             "SELECT country, age, price FROM events WHERE age > 75 ORDER BY ts LIMIT 10"),
         same("SELECT ts, city, price FROM events ORDER BY price DESC, ts LIMIT 20"),
         same("SELECT ts, country FROM events WHERE country = 'MX' ORDER BY ts DESC LIMIT 5 OFFSET 3"),
+        same("SELECT country, COUNT(*) FROM events GROUP BY country ORDER BY COUNT(*) DESC, country LIMIT 3 OFFSET 2"),
         with("SELECT ts, country FROM events ORDER BY ts LIMIT 4, 6",
             "SELECT ts, country FROM events ORDER BY ts LIMIT 6 OFFSET 4"),
         same("SELECT session, big FROM events WHERE big > 900000000 ORDER BY big DESC, ts LIMIT 10"),

@@ -54,8 +54,9 @@ final class ResultFinisher {
     }
     List<Object[]> selected = groups;
     if (!order.isEmpty()) {
-      int[] best = TopK.select(groups.size(), query.limit(), (a, b) -> order.compareRows(groups.get(a),
-          groups.get(b)));
+      // ORDER BY pages with OFFSET (Pinot's single-stage engine ignores OFFSET for GROUP BY).
+      int wanted = (int) Math.min(Integer.MAX_VALUE, (long) query.limit() + query.offset());
+      int[] best = TopK.select(groups.size(), wanted, (a, b) -> order.compareRows(groups.get(a), groups.get(b)));
       selected = new ArrayList<>(best.length);
       for (int index : best) {
         selected.add(groups.get(index));
@@ -76,9 +77,10 @@ final class ResultFinisher {
         types.add(function.finalType());
       }
     }
-    int numRows = Math.min(query.limit(), selected.size());
-    List<Object[]> rows = new ArrayList<>(numRows);
-    for (int r = 0; r < numRows; r++) {
+    int start = order.isEmpty() ? 0 : Math.min(query.offset(), selected.size());
+    int end = (int) Math.min(selected.size(), (long) start + query.limit());
+    List<Object[]> rows = new ArrayList<>(Math.max(0, end - start));
+    for (int r = start; r < end; r++) {
       Object[] group = selected.get(r);
       Object[] row = new Object[indexes.length];
       for (int i = 0; i < indexes.length; i++) {

@@ -69,9 +69,10 @@ final class SegmentsQuery {
     return result.toDataTable();
   }
 
-  /// The groups a server keeps: `max(5 * LIMIT, minServerGroupTrimSize)`.
+  /// The groups a server keeps: `max(5 * (LIMIT + OFFSET), minServerGroupTrimSize)`.
   static int trimSize(QueryContext query, int minServerGroupTrimSize) {
-    return (int) Math.min(Integer.MAX_VALUE, Math.max(5L * query.limit(), minServerGroupTrimSize));
+    return (int) Math.min(Integer.MAX_VALUE, Math.max(5L * ((long) query.limit() + query.offset()),
+        minServerGroupTrimSize));
   }
 
   private static DataTableBuilder groupBy(QueryContext query, TableColumns columns, List<IndexSegment> segments,
