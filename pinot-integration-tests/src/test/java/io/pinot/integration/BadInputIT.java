@@ -94,7 +94,8 @@ class BadInputIT {
   @Test
   void badCsvRowFailsTheJobAndLeavesNothingBehind() throws Exception {
     Path data = Files.createDirectories(workDir.resolve("bad-data"));
-    Files.writeString(data.resolve("good.csv"), "name,city,age,score,ts\nann,paris,31,1.5,1000\nbob,rome,40,2.5,2000\n");
+    Files.writeString(data.resolve("good.csv"),
+        "name,city,age,score,ts\nann,paris,31,1.5,1000\nbob,rome,40,2.5,2000\n");
     Files.writeString(data.resolve("bad.csv"), "name,city,age,score,ts\ncat,oslo,22,3.5,3000\ndan,lima,old,4.5,4000\n");
     TestData.CommandResult result = runJob(data, false);
     assertThat(result.exitCode()).as(result.output()).isNotZero();
@@ -112,7 +113,8 @@ class BadInputIT {
     String spec = """
         executionFrameworkSpec:
           name: standalone
-          segmentGenerationJobRunnerClassName: org.apache.pinot.plugin.ingestion.batch.standalone.SegmentGenerationJobRunner
+          segmentGenerationJobRunnerClassName: \
+            org.apache.pinot.plugin.ingestion.batch.standalone.SegmentGenerationJobRunner
           segmentTarPushJobRunnerClassName: org.apache.pinot.plugin.ingestion.batch.standalone.SegmentTarPushJobRunner
         jobType: SegmentCreationAndTarPush
         inputDirURI: '%s'
