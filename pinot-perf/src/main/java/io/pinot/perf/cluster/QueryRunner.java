@@ -5,18 +5,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pinot.common.utils.JsonUtils;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-/// Sends queries to a broker over keep-alive HTTP/1.1 and times them on the client (wall time, as the
-/// shared run_bench.py does). Thread-safe.
+/// Sends queries to a broker over keep-alive HTTP/1.1, one connection per client thread, and times them on
+/// the client (wall time, as the shared run_bench.py does). Thread-safe.
 final class QueryRunner implements AutoCloseable {
-  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).build();
-  private final URI endpoint;
+  private final URI broker;
+  private final ThreadLocal<KeepAliveHttp> connections;
+  private final List<KeepAliveHttp> opened = new CopyOnWriteArrayList<>();
 
   /// @param millis client wall time
   /// @param errorCode the first exception's code, or 0
@@ -24,18 +22,21 @@ final class QueryRunner implements AutoCloseable {
   }
 
   QueryRunner(String brokerUrl) {
-    this.endpoint = URI.create(brokerUrl + "/query/sql");
+    this.broker = URI.create(brokerUrl);
+    this.connections = ThreadLocal.withInitial(() -> {
+      KeepAliveHttp connection = new KeepAliveHttp(broker);
+      opened.add(connection);
+      return connection;
+    });
   }
 
-  Timed run(String sql) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofMinutes(5))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(JsonUtils.toJson(Map.of("sql", sql)))).build();
+  Timed run(String sql) throws IOException {
+    String body = JsonUtils.toJson(Map.of("sql", sql));
     long start = System.nanoTime();
-    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+    KeepAliveHttp.Response response = connections.get().postJson("/query/sql", body);
     double millis = (System.nanoTime() - start) / 1e6;
-    if (response.statusCode() != 200) {
-      return new Timed(millis, JsonUtils.newObjectNode(), response.statusCode(), "HTTP " + response.statusCode());
+    if (response.status() != 200) {
+      return new Timed(millis, JsonUtils.newObjectNode(), response.status(), "HTTP " + response.status());
     }
     JsonNode json = JsonUtils.parse(response.body());
     JsonNode exception = json.path("exceptions").path(0);
@@ -44,6 +45,8 @@ final class QueryRunner implements AutoCloseable {
 
   @Override
   public void close() {
-    client.close();
+    for (KeepAliveHttp connection : opened) {
+      connection.close();
+    }
   }
 }

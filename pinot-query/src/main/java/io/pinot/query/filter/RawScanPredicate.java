@@ -128,10 +128,9 @@ abstract sealed class RawScanPredicate implements ScanPredicate {
   /// FLOAT and DOUBLE columns (FLOAT values and bounds compare as their float values).
   static final class DoubleScan extends RawScanPredicate {
     private final double[] values;
+    // Inclusive bounds: an exclusive bound moves to the next double, so the scan loop needs no branch.
     private final double lower;
     private final double upper;
-    private final boolean lowerInclusive;
-    private final boolean upperInclusive;
     private double[] buffer = new double[0];
 
     DoubleScan(ForwardIndexReader forwardIndex, boolean negate, Predicate predicate, DataType type, String column) {
@@ -140,10 +139,11 @@ abstract sealed class RawScanPredicate implements ScanPredicate {
         FilterValues.Bound lo = FilterValues.bound(range.lower(), range.lowerInclusive(), true, type, column);
         FilterValues.Bound hi = FilterValues.bound(range.upper(), range.upperInclusive(), false, type, column);
         values = null;
-        lower = lo.value() == null ? Double.NEGATIVE_INFINITY : ((Number) lo.value()).doubleValue();
-        upper = hi.value() == null ? Double.POSITIVE_INFINITY : ((Number) hi.value()).doubleValue();
-        lowerInclusive = lo.value() == null || lo.inclusive();
-        upperInclusive = hi.value() == null || hi.inclusive();
+        double low = lo.value() == null ? Double.NEGATIVE_INFINITY : ((Number) lo.value()).doubleValue();
+        double high = hi.value() == null ? Double.POSITIVE_INFINITY : ((Number) hi.value()).doubleValue();
+        // FLOAT values are exact doubles, so "v > b" is "v >= nextUp(b)" for them too.
+        lower = lo.value() == null || lo.inclusive() ? low : Math.nextUp(low);
+        upper = hi.value() == null || hi.inclusive() ? high : Math.nextDown(high);
       } else {
         List<Object> literals = positiveValues(predicate);
         double[] converted = new double[literals.size()];
@@ -153,8 +153,6 @@ abstract sealed class RawScanPredicate implements ScanPredicate {
         values = converted;
         lower = 0;
         upper = 0;
-        lowerInclusive = false;
-        upperInclusive = false;
       }
     }
 
@@ -167,24 +165,33 @@ abstract sealed class RawScanPredicate implements ScanPredicate {
       forwardIndex.readDoubleValues(docIds, length, v);
       numEntriesScanned += length;
       int kept = 0;
+      if (values == null) {
+        // Branch-free: every id is written, the cursor only advances on a match (NaN never matches a range).
+        int flip = negate ? 1 : 0;
+        double low = lower;
+        double high = upper;
+        for (int i = 0; i < length; i++) {
+          double value = v[i];
+          docIds[kept] = docIds[i];
+          kept += (value >= low & value <= high ? 1 : 0) ^ flip;
+        }
+        return kept;
+      }
       for (int i = 0; i < length; i++) {
-        if (matches(v[i]) != negate) {
+        if (isOneOf(v[i]) != negate) {
           docIds[kept++] = docIds[i];
         }
       }
       return kept;
     }
 
-    private boolean matches(double value) {
-      if (values != null) {
-        for (double candidate : values) {
-          if (candidate == value) {
-            return true;
-          }
+    private boolean isOneOf(double value) {
+      for (double candidate : values) {
+        if (candidate == value) {
+          return true;
         }
-        return false;
       }
-      return (lowerInclusive ? value >= lower : value > lower) && (upperInclusive ? value <= upper : value < upper);
+      return false;
     }
   }
 
