@@ -155,11 +155,23 @@ class MultiProcessClusterIT {
     }
     assertThat(hasError(late, 305)).as("305 after the cluster noticed: " + late).isTrue();
     assertPartial(late);
+    int downloadsBefore = occurrences(cluster.log("server-0"), "Downloading segment");
     cluster.restartServer(0);
     awaitCount(ROWS, Duration.ofMinutes(2));
+    String log = cluster.log("server-0");
+    assertThat(occurrences(log, "Downloading segment")).as("no download after restart").isEqualTo(downloadsBefore);
+    assertThat(occurrences(log, "from local copy")).isEqualTo(SEGMENTS / 2);
     JsonNode back = http.query(cluster.brokerUrl(), "SELECT COUNT(*) FROM events");
     assertThat(back.get("exceptions")).isEmpty();
     assertThat(back.get("numServersResponded").asInt()).isEqualTo(2);
+  }
+
+  private static int occurrences(String text, String fragment) {
+    int count = 0;
+    for (int at = text.indexOf(fragment); at >= 0; at = text.indexOf(fragment, at + 1)) {
+      count++;
+    }
+    return count;
   }
 
   private JsonNode timedQuery(String sql) throws Exception {

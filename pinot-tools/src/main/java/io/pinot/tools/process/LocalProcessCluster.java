@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -130,6 +131,11 @@ public final class LocalProcessCluster implements AutoCloseable {
 
   public Map<String, String> environment() {
     return environment;
+  }
+
+  /// The whole log of one process (`zookeeper`, `controller`, `broker`, `server-<i>`), across restarts.
+  public String log(String name) throws IOException {
+    return Files.readString(workDir.resolve("logs").resolve(name + ".log"));
   }
 
   public String logs() {
