@@ -26,9 +26,16 @@ import java.util.UUID;
 final class H2Oracle implements AutoCloseable {
   private final Connection connection;
 
+  /// An in-memory database (small data sets).
   H2Oracle() throws SQLException {
     connection = DriverManager.getConnection("jdbc:h2:mem:" + UUID.randomUUID()
         + ";DB_CLOSE_DELAY=-1;DATABASE_TO_UPPER=FALSE");
+  }
+
+  /// A database in files under `directory` (acceptance-size data that would not fit the test heap).
+  H2Oracle(Path directory) throws SQLException {
+    connection = DriverManager.getConnection("jdbc:h2:" + directory.resolve("oracle").toAbsolutePath()
+        + ";DATABASE_TO_UPPER=FALSE");
   }
 
   /// Creates `table` from the schema and loads the CSV files (header line, `,` separated, no quoting,

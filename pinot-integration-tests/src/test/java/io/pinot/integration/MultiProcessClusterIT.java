@@ -63,7 +63,7 @@ class MultiProcessClusterIT {
     TestData.CommandResult job = runAdmin("LaunchDataIngestionJob", "-jobSpecFile", jobFile.toString());
     assertThat(job.exitCode()).as(job.output()).isZero();
     awaitCount(ROWS, Duration.ofMinutes(3));
-    h2 = new H2Oracle();
+    h2 = new H2Oracle(workDir);
     Schema schema = JsonUtils.fromJson(schemaJson, Schema.class);
     assertThat(h2.load("events", schema, csvFiles)).isEqualTo(ROWS);
   }
