@@ -33,8 +33,9 @@ if [ -f "$base_dir/pom.xml" ] && [ -x "$base_dir/mvnw" ]; then
   if [ ! -d "$pinot_home/lib" ] || [ "${PINOT_REBUILD:-0}" = "1" ]; then
     echo "Building the distribution (first run only, a few minutes)..." >&2
     # -DskipITs too: failsafe 3.6 no longer follows -DskipTests.
+    # Maven 3.8 still prints colour-reset codes with -q; strip them.
     if ! (cd "$base_dir" && ./mvnw -q -B -Dstyle.color=never -Pfast -DskipTests -DskipITs \
-        install -pl distribution -am >&2); then
+        install -pl distribution -am 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2); then
       echo "ERROR: building the distribution failed (see above). Retry with:" >&2
       echo "  ./mvnw -Pfast -DskipTests -DskipITs install -pl distribution -am" >&2
       exit 1
