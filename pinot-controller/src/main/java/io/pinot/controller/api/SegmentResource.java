@@ -4,6 +4,8 @@ package io.pinot.controller.api;
 import io.pinot.common.http.RestException;
 import io.pinot.common.metadata.SegmentZkMetadata;
 import io.pinot.controller.ControllerContext;
+import io.pinot.controller.helix.SegmentMessenger;
+import io.pinot.controller.segment.SegmentManager;
 import io.pinot.spi.config.table.TableConfig;
 import io.pinot.spi.config.table.TableType;
 import io.pinot.spi.utils.TableNameBuilder;
@@ -118,6 +120,39 @@ public final class SegmentResource {
       @HeaderParam("DOWNLOAD_URI") @Nullable String downloadUri, @QueryParam("tableName") @Nullable String tableName,
       @QueryParam("tableType") @Nullable String tableType) throws IOException {
     return SegmentUploadResource.uploadFromUri(context, uploadType, downloadUri, tableName, tableType);
+  }
+
+  @POST
+  @Path("/{tableName}/reload")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Map<String, Object> reloadAll(@PathParam("tableName") String tableName,
+      @QueryParam("type") @Nullable String type) {
+    return reloadResponse(context.segments().reload(existingOffline(tableName, type), null));
+  }
+
+  @POST
+  @Path("/{tableName}/{segmentName}/reload")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Map<String, Object> reloadOne(@PathParam("tableName") String tableName,
+      @PathParam("segmentName") String segmentName, @QueryParam("type") @Nullable String type) {
+    return reloadResponse(context.segments().reload(existingOffline(tableName, type), segmentName));
+  }
+
+  private String existingOffline(String tableName, @Nullable String type) {
+    String table = offlineName(tableName, type);
+    if (context.metadataStore().tableConfig(table) == null) {
+      throw RestException.notFound("Table " + table + " does not exist");
+    }
+    return table;
+  }
+
+  private static Map<String, Object> reloadResponse(SegmentManager.ReloadResult result) {
+    Map<String, Object> response = new LinkedHashMap<>();
+    response.put("status", "Sent " + SegmentMessenger.SEGMENT_RELOAD + " for " + result.numSegments()
+        + " segment(s) of table " + result.tableNameWithType() + " to " + result.servers().size() + " server(s)");
+    response.put("reloadJobId", result.reloadJobId());
+    response.put("servers", result.servers());
+    return response;
   }
 
   private static String offlineName(String tableName, @Nullable String type) {

@@ -19,9 +19,11 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -138,6 +140,29 @@ public final class SegmentManager {
     idealStates.removeSegment(tableNameWithType, segmentName);
     store.deleteSegment(tableNameWithType, segmentName);
     deepStore.delete(TableNameBuilder.rawTableName(tableNameWithType), segmentName);
+  }
+
+  /// Asks the servers hosting the table (or one segment) to reload: rebuild indexes and default columns from
+  /// the current table config and schema, then swap the segment in without a gap in query service.
+  public ReloadResult reload(String tableNameWithType, @Nullable String segmentName) {
+    Map<String, Map<String, String>> idealState = idealStates.idealState(tableNameWithType);
+    Set<String> servers = new TreeSet<>();
+    int numSegments = 0;
+    for (Map.Entry<String, Map<String, String>> segment : idealState.entrySet()) {
+      if (segmentName == null || segment.getKey().equals(segmentName)) {
+        servers.addAll(segment.getValue().keySet());
+        numSegments++;
+      }
+    }
+    if (segmentName != null && numSegments == 0) {
+      throw RestException.notFound("Segment " + segmentName + " of table " + tableNameWithType + " not found");
+    }
+    List<String> sent = messenger.sendReload(tableNameWithType, segmentName, servers);
+    return new ReloadResult(tableNameWithType, numSegments, sent, UUID.randomUUID().toString());
+  }
+
+  /// What a reload request did: the segments concerned and the live servers that were told to reload them.
+  public record ReloadResult(String tableNameWithType, int numSegments, List<String> servers, String reloadJobId) {
   }
 
   /// Segment names of a table half from its ideal state, sorted.

@@ -32,13 +32,17 @@ final class ClusterMetadataReader {
     return record == null ? null : ZnRecords.toSegmentMetadata(record);
   }
 
-  @Nullable Schema schemaOfTable(String tableNameWithType) {
+  @Nullable TableConfig tableConfig(String tableNameWithType) {
     ZNRecord tableRecord = store().get(PropertyStorePaths.tableConfig(tableNameWithType), null,
         AccessOption.PERSISTENT);
-    if (tableRecord == null) {
+    return tableRecord == null ? null : ZnRecords.toTableConfig(tableRecord);
+  }
+
+  @Nullable Schema schemaOfTable(String tableNameWithType) {
+    TableConfig config = tableConfig(tableNameWithType);
+    if (config == null) {
       return null;
     }
-    TableConfig config = ZnRecords.toTableConfig(tableRecord);
     ZNRecord schemaRecord = store().get(PropertyStorePaths.schema(config.schemaName()), null, AccessOption.PERSISTENT);
     return schemaRecord == null ? null : ZnRecords.toSchema(schemaRecord);
   }

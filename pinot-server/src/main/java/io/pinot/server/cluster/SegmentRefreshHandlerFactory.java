@@ -3,20 +3,27 @@ package io.pinot.server.cluster;
 
 import io.pinot.common.metadata.SegmentZkMetadata;
 import io.pinot.server.data.InstanceDataManager;
+import io.pinot.spi.config.table.TableConfig;
+import io.pinot.spi.data.Schema;
+import java.io.IOException;
 import java.util.List;
 import org.apache.helix.NotificationContext;
 import org.apache.helix.messaging.handling.HelixTaskResult;
 import org.apache.helix.messaging.handling.MessageHandler;
 import org.apache.helix.messaging.handling.MultiTypeMessageHandlerFactory;
 import org.apache.helix.model.Message;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/// Handles Apache Pinot's `SEGMENT_REFRESH` user-defined message: a re-uploaded segment is downloaded and
-/// swapped in while the old copy keeps serving queries.
+/// Handles Apache Pinot's user-defined segment messages: `SEGMENT_REFRESH` (a re-uploaded segment is
+/// downloaded and swapped in while the old copy keeps serving queries) and `SEGMENT_RELOAD` (one segment, or
+/// all of a table's when the message names none, is rebuilt from its local copy with the current table config
+/// and schema and swapped in the same way).
 final class SegmentRefreshHandlerFactory implements MultiTypeMessageHandlerFactory {
   private static final Logger LOGGER = LoggerFactory.getLogger(SegmentRefreshHandlerFactory.class);
   static final String SEGMENT_REFRESH = "SEGMENT_REFRESH";
+  static final String SEGMENT_RELOAD = "SEGMENT_RELOAD";
 
   private final InstanceDataManager dataManager;
   private final ClusterMetadataReader metadata;
@@ -32,21 +39,17 @@ final class SegmentRefreshHandlerFactory implements MultiTypeMessageHandlerFacto
       @Override
       public HelixTaskResult handleMessage() {
         HelixTaskResult result = new HelixTaskResult();
-        if (!SEGMENT_REFRESH.equals(_message.getMsgSubType())) {
-          result.setSuccess(true);
-          return result;
-        }
         String table = _message.getResourceName();
         String segment = _message.getPartitionName();
         try {
-          SegmentZkMetadata zkMetadata = metadata.segment(table, segment);
-          if (zkMetadata != null) {
-            dataManager.loadSegment(table, segment, zkMetadata, metadata.schemaOfTable(table));
-            LOGGER.info("Refreshed segment {} of {}", segment, table);
+          if (SEGMENT_REFRESH.equals(_message.getMsgSubType())) {
+            refresh(table, segment);
+          } else if (SEGMENT_RELOAD.equals(_message.getMsgSubType())) {
+            reload(table, segment);
           }
           result.setSuccess(true);
         } catch (Exception e) {
-          LOGGER.error("Refresh of segment {} of {} failed", segment, table, e);
+          LOGGER.error("{} of segment {} of {} failed", _message.getMsgSubType(), segment, table, e);
           result.setSuccess(false);
           result.setException(e);
         }
@@ -58,6 +61,29 @@ final class SegmentRefreshHandlerFactory implements MultiTypeMessageHandlerFacto
         LOGGER.error("Segment refresh message failed: {}", error.getMessage());
       }
     };
+  }
+
+  private void refresh(String table, String segment) throws IOException {
+    SegmentZkMetadata zkMetadata = metadata.segment(table, segment);
+    if (zkMetadata != null) {
+      dataManager.loadSegment(table, segment, zkMetadata, metadata.tableConfig(table), metadata.schemaOfTable(table));
+      LOGGER.info("Refreshed segment {} of {}", segment, table);
+    }
+  }
+
+  private void reload(String table, @Nullable String segment) throws IOException {
+    TableConfig config = metadata.tableConfig(table);
+    Schema schema = metadata.schemaOfTable(table);
+    if (config == null || schema == null) {
+      LOGGER.warn("Not reloading {}: its table config or schema is gone", table);
+      return;
+    }
+    List<String> segments = segment == null || segment.isEmpty() ? dataManager.loadedSegments(table)
+        : List.of(segment);
+    for (String name : segments) {
+      dataManager.reloadSegment(table, name, config, schema);
+    }
+    LOGGER.info("Reloaded {} segment(s) of {}", segments.size(), table);
   }
 
   @Override

@@ -49,7 +49,7 @@ public final class SegmentStateModelFactory extends StateModelFactory<StateModel
       if (zkMetadata == null) {
         throw new IllegalStateException("No ZooKeeper metadata for segment " + segment + " of " + table);
       }
-      dataManager.loadSegment(table, segment, zkMetadata, metadata.schemaOfTable(table));
+      dataManager.loadSegment(table, segment, zkMetadata, metadata.tableConfig(table), metadata.schemaOfTable(table));
       LOGGER.info("Segment {} of {} is ONLINE", segment, table);
     }
 

@@ -6,6 +6,7 @@ import io.pinot.segment.loader.SegmentLoader;
 import io.pinot.segment.spi.IndexSegment;
 import io.pinot.segment.spi.SegmentMetadata;
 import io.pinot.segment.tar.TarGzUtils;
+import io.pinot.spi.config.table.TableConfig;
 import io.pinot.spi.data.Schema;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,11 +35,15 @@ public final class InstanceDataManager implements AutoCloseable {
   private final Path tarDir;
   private final SegmentFetcher fetcher;
   private final Map<String, TableDataManager> tables = new ConcurrentHashMap<>();
+  private final Object[] locks = new Object[64];
 
   public InstanceDataManager(Path dataDir, Path tarDir, SegmentFetcher fetcher) throws IOException {
     this.dataDir = dataDir;
     this.tarDir = tarDir;
     this.fetcher = fetcher;
+    for (int i = 0; i < locks.length; i++) {
+      locks[i] = new Object();
+    }
     Files.createDirectories(dataDir);
     Files.createDirectories(tarDir);
   }
@@ -51,33 +56,70 @@ public final class InstanceDataManager implements AutoCloseable {
     return new ArrayList<>(tables.keySet());
   }
 
-  /// Loads (or reloads) a segment: from the local copy when its CRC matches `metadata`, else downloaded.
+  /// Loads (or refreshes) a segment: from the local copy when its CRC matches `metadata`, else downloaded.
   public void loadSegment(String tableNameWithType, String segmentName, SegmentZkMetadata metadata,
-      @Nullable Schema schema) throws IOException {
-    Path segmentDir = segmentDir(tableNameWithType, segmentName);
-    if (!isCurrent(segmentDir, metadata)) {
-      download(tableNameWithType, segmentName, metadata, segmentDir);
-    } else {
-      LOGGER.info("Loading segment {} of {} from local copy", segmentName, tableNameWithType);
+      @Nullable TableConfig tableConfig, @Nullable Schema schema) throws IOException {
+    synchronized (lock(segmentName)) {
+      Path segmentDir = segmentDir(tableNameWithType, segmentName);
+      if (!isCurrent(segmentDir, metadata)) {
+        download(tableNameWithType, segmentName, metadata, segmentDir);
+      } else {
+        LOGGER.info("Loading segment {} of {} from local copy", segmentName, tableNameWithType);
+      }
+      IndexSegment segment = SegmentLoader.load(segmentDir);
+      TableDataManager table = tables.computeIfAbsent(tableNameWithType, TableDataManager::new);
+      table.setSchema(schema);
+      table.addOrReplace(segment);
     }
-    IndexSegment segment = SegmentLoader.load(segmentDir);
-    TableDataManager table = tables.computeIfAbsent(tableNameWithType, TableDataManager::new);
-    table.setSchema(schema);
-    table.addOrReplace(segment);
+  }
+
+  /// Rebuilds a loaded segment from its local copy for the current table config and schema and swaps it in;
+  /// queries keep using the previous copy until the swap and finish on it. A segment this server does not
+  /// hold is skipped.
+  public void reloadSegment(String tableNameWithType, String segmentName, TableConfig tableConfig, Schema schema)
+      throws IOException {
+    synchronized (lock(segmentName)) {
+      TableDataManager table = tables.get(tableNameWithType);
+      Path segmentDir = segmentDir(tableNameWithType, segmentName);
+      if (table == null || !table.hasSegment(segmentName) || !Files.isDirectory(segmentDir)) {
+        LOGGER.info("Not reloading segment {} of {}: not loaded here", segmentName, tableNameWithType);
+        return;
+      }
+      IndexSegment segment = SegmentLoader.load(segmentDir);
+      table.setSchema(schema);
+      table.addOrReplace(segment);
+      LOGGER.info("Reloaded segment {} of {} ({})", segmentName, tableNameWithType, tableConfig.tableName());
+    }
+  }
+
+  /// Names of the segments of a table half loaded on this server.
+  public List<String> loadedSegments(String tableNameWithType) {
+    TableDataManager table = tables.get(tableNameWithType);
+    return table == null ? List.of() : new ArrayList<>(table.segmentDocCounts().keySet());
+  }
+
+  /// Serialises loads, refreshes and reloads of one segment (Helix transitions and messages run on
+  /// different threads); a fixed set of stripes bounds memory.
+  private Object lock(String segmentName) {
+    return locks[Math.floorMod(segmentName.hashCode(), locks.length)];
   }
 
   /// Unloads a segment; its files stay for a fast reload.
   public void offloadSegment(String tableNameWithType, String segmentName) {
-    TableDataManager table = tables.get(tableNameWithType);
-    if (table != null) {
-      table.remove(segmentName);
+    synchronized (lock(segmentName)) {
+      TableDataManager table = tables.get(tableNameWithType);
+      if (table != null) {
+        table.remove(segmentName);
+      }
     }
   }
 
   /// Unloads a segment and deletes its local copy.
   public void deleteSegment(String tableNameWithType, String segmentName) throws IOException {
-    offloadSegment(tableNameWithType, segmentName);
-    deleteDirectory(segmentDir(tableNameWithType, segmentName));
+    synchronized (lock(segmentName)) {
+      offloadSegment(tableNameWithType, segmentName);
+      deleteDirectory(segmentDir(tableNameWithType, segmentName));
+    }
   }
 
   /// Disk size of each loaded segment's directory.
