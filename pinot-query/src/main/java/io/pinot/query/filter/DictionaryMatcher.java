@@ -4,13 +4,15 @@ package io.pinot.query.filter;
 import io.pinot.query.context.Predicate;
 import io.pinot.segment.spi.Dictionary;
 import io.pinot.spi.data.DataType;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 
-/// Evaluates a predicate's positive form (EQ for NOT_EQ, IN for NOT_IN) on a sorted dictionary once, giving
-/// the matching dictionary ids: lookups for EQ and IN, a binary-searched id range for ranges, and a
-/// regular-expression pass over the values for LIKE. Thread-safe (no state).
+/// Evaluates a predicate's positive form (EQ for NOT_EQ, IN for NOT_IN) on a dictionary once, giving the
+/// matching dictionary ids: lookups for EQ and IN, a binary-searched id range for ranges (a value-by-value pass
+/// when the dictionary is not sorted), and a regular-expression pass over the values for LIKE. Thread-safe (no
+/// state).
 final class DictionaryMatcher {
   private DictionaryMatcher() {
   }
@@ -61,6 +63,9 @@ final class DictionaryMatcher {
     if (lower.empty() || upper.empty()) {
       return DictIdMatch.range(0, 0);
     }
+    if (!dictionary.sorted()) {
+      return unsortedRange(dictionary, lower, upper);
+    }
     int start = 0;
     int end = dictionary.length();
     if (lower.value() != null) {
@@ -72,5 +77,40 @@ final class DictionaryMatcher {
       end = index >= 0 ? (upper.inclusive() ? index + 1 : index) : -index - 1;
     }
     return DictIdMatch.range(start, end);
+  }
+
+  /// A range over a dictionary whose ids are not in value order (a consuming segment's): every value is compared
+  /// with the bounds.
+  private static DictIdMatch unsortedRange(Dictionary dictionary, FilterValues.Bound lower,
+      FilterValues.Bound upper) {
+    int cardinality = dictionary.length();
+    int[] ids = new int[Math.min(cardinality, 1024)];
+    int count = 0;
+    for (int dictId = 0; dictId < cardinality; dictId++) {
+      if (within(dictionary, dictId, lower, true) && within(dictionary, dictId, upper, false)) {
+        if (count == ids.length) {
+          ids = Arrays.copyOf(ids, ids.length * 2);
+        }
+        ids[count++] = dictId;
+      }
+    }
+    return count == 0 ? DictIdMatch.range(0, 0) : DictIdMatch.of(ids, count, cardinality);
+  }
+
+  private static boolean within(Dictionary dictionary, int dictId, FilterValues.Bound bound, boolean lower) {
+    Object value = bound.value();
+    if (value == null) {
+      return true;
+    }
+    int cmp = switch (value) {
+      case Integer i -> Integer.compare(dictionary.getIntValue(dictId), i);
+      case Long l -> Long.compare(dictionary.getLongValue(dictId), l);
+      case Float f -> Float.compare(dictionary.getFloatValue(dictId), f);
+      case Double d -> Double.compare(dictionary.getDoubleValue(dictId), d);
+      case BigDecimal decimal -> new BigDecimal(dictionary.getStringValue(dictId)).compareTo(decimal);
+      case byte[] bytes -> Arrays.compareUnsigned(dictionary.getBytesValue(dictId), bytes);
+      default -> dictionary.getStringValue(dictId).compareTo(value.toString());
+    };
+    return lower ? (cmp > 0 || (cmp == 0 && bound.inclusive())) : (cmp < 0 || (cmp == 0 && bound.inclusive()));
   }
 }

@@ -6,18 +6,22 @@ import io.pinot.segment.spi.ColumnMetadata;
 import io.pinot.segment.spi.DataSource;
 import io.pinot.segment.spi.Dictionary;
 import io.pinot.segment.spi.InvertedIndexReader;
+import io.pinot.segment.spi.RangeIndexReader;
 import io.pinot.segment.spi.SortedIndexReader;
-import io.pinot.spi.exception.QueryErrorCode;
 import java.util.List;
 import org.roaringbitmap.buffer.BufferFastAggregation;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 import org.roaringbitmap.buffer.MutableRoaringBitmap;
 
 /// Plans one predicate on one column of a segment: evaluate it on the dictionary, then answer it from the
-/// sorted index (doc-id ranges), the inverted index (bitmap union, or the union of the excluded values
-/// flipped for NOT_EQ/NOT_IN), or fall back to a scan of the forward index. Thread-safe (no state).
+/// sorted index (doc-id ranges), the range index (range predicates: bit-sliced id ranges), the inverted index
+/// (bitmap union, or the union of the excluded values flipped for NOT_EQ/NOT_IN), or fall back to a scan of the
+/// forward index. A raw numeric column with a range index answers range and equality predicates from it through
+/// the index's own sorted values. Thread-safe (no state).
 final class LeafPlanner {
   private static final int MAX_INVERTED_UNION_FOR_RANGE = 64;
+  /// A range matching at most this many dictionary ids per range-index slice is cheaper as an inverted-index union.
+  private static final int INVERTED_UNION_IDS_PER_SLICE = 2;
 
   private LeafPlanner() {
   }
@@ -27,11 +31,16 @@ final class LeafPlanner {
     ColumnMetadata metadata = dataSource.metadata();
     Dictionary dictionary = dataSource.dictionary();
     if (dictionary == null) {
-      if (!dataSource.forwardIndex().singleValue()) {
-        throw QueryErrorCode.QUERY_EXECUTION.asException("Filter on raw multi-value column[" + column
-            + "] is not supported");
+      RangeIndexReader rangeIndex = dataSource.rangeIndex();
+      if (rangeIndex != null && rangeIndex.valueDictionary() != null && metadata.singleValue()
+          && (predicate instanceof Predicate.Range || predicate instanceof Predicate.Eq
+          || predicate instanceof Predicate.NotEq)) {
+        return rawRange(predicate, rangeIndex, metadata, column, numDocs);
       }
-      ScanPredicate scan = RawScanPredicate.create(predicate, dataSource.forwardIndex(), metadata.dataType(), column);
+      ScanPredicate scan = dataSource.forwardIndex().singleValue()
+          ? RawScanPredicate.create(predicate, dataSource.forwardIndex(), metadata.dataType(), column)
+          : new RawMvScanPredicate(predicate, dataSource.forwardIndex(), metadata.dataType(), column,
+              metadata.maxNumberOfMultiValues());
       scanPredicates.add(scan);
       return new DocIdSet.Scan(new DocIdSet.All(numDocs), List.of(scan));
     }
@@ -50,6 +59,12 @@ final class LeafPlanner {
       return sortedRanges(sorted, match, exclusive, numDocs);
     }
     InvertedIndexReader inverted = dataSource.invertedIndex();
+    RangeIndexReader rangeIndex = dataSource.rangeIndex();
+    if (rangeIndex != null && predicate instanceof Predicate.Range && match.isRange() && dictionary.sorted()
+        && metadata.singleValue() && (inverted == null || count > INVERTED_UNION_IDS_PER_SLICE
+        * Math.max(1, 32 - Integer.numberOfLeadingZeros(cardinality - 1)))) {
+      return new DocIdSet.Bitmap(rangeIndex.docIdsInIdRange(match.start(), match.end()));
+    }
     boolean rangeLike = predicate instanceof Predicate.Range || predicate instanceof Predicate.Like;
     if (inverted != null && (!rangeLike || count <= MAX_INVERTED_UNION_FOR_RANGE)) {
       return invertedUnion(inverted, match, exclusive, numDocs);
@@ -58,6 +73,28 @@ final class LeafPlanner {
         metadata.maxNumberOfMultiValues());
     scanPredicates.add(scan);
     return new DocIdSet.Scan(new DocIdSet.All(numDocs), List.of(scan));
+  }
+
+  /// A range or (not-)equality predicate on a raw column answered by its range index: the predicate is matched
+  /// on the index's sorted distinct values, giving an id range.
+  private static DocIdSet rawRange(Predicate predicate, RangeIndexReader rangeIndex, ColumnMetadata metadata,
+      String column, int numDocs) {
+    DictIdMatch match = DictionaryMatcher.match(predicate, rangeIndex.valueDictionary(), metadata.dataType(),
+        column);
+    boolean exclusive = predicate.exclusive();
+    if (match.count() == 0) {
+      return exclusive ? new DocIdSet.All(numDocs) : new DocIdSet.Empty();
+    }
+    if (match.count() == rangeIndex.cardinality()) {
+      return exclusive ? new DocIdSet.Empty() : new DocIdSet.All(numDocs);
+    }
+    ImmutableRoaringBitmap matching = rangeIndex.docIdsInIdRange(match.start(), match.end());
+    if (!exclusive) {
+      return new DocIdSet.Bitmap(matching);
+    }
+    MutableRoaringBitmap flipped = matching.toMutableRoaringBitmap();
+    flipped.flip(0L, numDocs);
+    return new DocIdSet.Bitmap(flipped);
   }
 
   private static DocIdSet sortedRanges(SortedIndexReader sorted, DictIdMatch match, boolean exclusive,

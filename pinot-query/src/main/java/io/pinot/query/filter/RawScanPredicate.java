@@ -98,6 +98,11 @@ abstract sealed class RawScanPredicate implements ScanPredicate {
       }
     }
 
+    /// Whether a value matches the predicate's positive form.
+    boolean test(long value) {
+      return values == null ? value >= min && value <= max : values.contains(value);
+    }
+
     @Override
     public int filter(int[] docIds, int length) {
       if (buffer.length < length) {
@@ -183,6 +188,11 @@ abstract sealed class RawScanPredicate implements ScanPredicate {
         }
       }
       return kept;
+    }
+
+    /// Whether a value matches the predicate's positive form.
+    boolean test(double value) {
+      return values == null ? value >= lower && value <= upper : isOneOf(value);
     }
 
     private boolean isOneOf(double value) {
@@ -280,7 +290,8 @@ abstract sealed class RawScanPredicate implements ScanPredicate {
       return kept;
     }
 
-    private boolean matches(Object raw) {
+    /// Whether a value (a String, or byte[] for BYTES) matches the predicate's positive form.
+    boolean matches(Object raw) {
       if (empty) {
         return false;
       }

@@ -5,6 +5,7 @@ import io.pinot.query.context.FilterNode;
 import io.pinot.query.context.Identifier;
 import io.pinot.query.context.Predicate;
 import io.pinot.query.reduce.Values;
+import io.pinot.segment.spi.BloomFilterReader;
 import io.pinot.segment.spi.ColumnMetadata;
 import io.pinot.segment.spi.DataSource;
 import io.pinot.segment.spi.IndexSegment;
@@ -13,9 +14,10 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/// Decides from column min/max metadata that a segment cannot match a filter, as Pinot's
-/// `ColumnValueSegmentPruner`: an EQ, IN or range predicate whose values all fall outside the column's
-/// `[min, max]`, under AND (any child suffices) or OR (every child must prune). Thread-safe (no state).
+/// Decides that a segment cannot match a filter, as Pinot's `ColumnValueSegmentPruner`: an EQ, IN or range
+/// predicate whose values all fall outside the column's `[min, max]` metadata, or an EQ or IN predicate whose values
+/// the column's bloom filter rules out, under AND (any child suffices) or OR (every child must prune).
+/// Thread-safe (no state).
 public final class SegmentPruner {
   private SegmentPruner() {
   }
@@ -64,23 +66,37 @@ public final class SegmentPruner {
     Object max = metadata.maxValue();
     DataType type = metadata.dataType();
     // FLOAT filter values compare after rounding to float, so exact bounds could prune wrongly.
-    if (min == null || max == null || type.storedType() == DataType.BYTES || type.storedType() == DataType.FLOAT) {
-      return false;
-    }
+    boolean minMax = min != null && max != null && type.storedType() != DataType.BYTES
+        && type.storedType() != DataType.FLOAT;
+    BloomFilterReader bloom = dataSource.bloomFilter();
     String column = identifier.name();
     return switch (predicate) {
-      case Predicate.Eq eq -> outside(FilterValues.comparable(eq.value(), type, column), min, max);
+      case Predicate.Eq eq -> absent(eq.value(), minMax, bloom, type, column, min, max);
       case Predicate.In in -> {
         for (Object value : in.values()) {
-          if (!outside(FilterValues.comparable(value, type, column), min, max)) {
+          if (!absent(value, minMax, bloom, type, column, min, max)) {
             yield false;
           }
         }
         yield true;
       }
-      case Predicate.Range range -> rangeOutside(range, type, column, min, max);
+      case Predicate.Range range -> minMax && rangeOutside(range, type, column, min, max);
       default -> false;
     };
+  }
+
+  /// Whether no document can hold `literal`: it lies outside `[min, max]`, no value of the column's type equals
+  /// it, or the bloom filter rules it out.
+  private static boolean absent(Object literal, boolean minMax, @Nullable BloomFilterReader bloom, DataType type,
+      String column, @Nullable Object min, @Nullable Object max) {
+    if (minMax && outside(FilterValues.comparable(literal, type, column), min, max)) {
+      return true;
+    }
+    if (bloom == null) {
+      return false;
+    }
+    Object value = FilterValues.exactStored(literal, type, column);
+    return value == null || !bloom.mightContain(value);
   }
 
   private static boolean rangeOutside(Predicate.Range range, DataType type, String column, Object min, Object max) {

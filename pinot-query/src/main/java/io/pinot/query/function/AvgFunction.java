@@ -82,6 +82,19 @@ public record AvgFunction(Expression argument) implements AggregationFunction {
     }
 
     @Override
+    public void aggregateGroupByPreAggregated(ValueBlock block, int slot, long[] documentCounts, int length,
+        int[] groupIds) {
+      double[] values = block.doubleValues(slot);
+      double[] s = sums;
+      long[] c = counts;
+      for (int i = 0; i < length; i++) {
+        int g = groupIds[i];
+        s[g] += values[i];
+        c[g] += documentCounts[i];
+      }
+    }
+
+    @Override
     public void aggregateGroupByMultiValue(ValueBlock block, int slot, int length, int[] offsets, int[] groupIds) {
       double[] values = block.doubleValues(slot);
       for (int i = 0; i < length; i++) {

@@ -81,6 +81,15 @@ public record CountFunction(Expression argument) implements AggregationFunction 
     }
 
     @Override
+    public void aggregateGroupByPreAggregated(ValueBlock block, int slot, long[] documentCounts, int length,
+        int[] groupIds) {
+      long[] c = counts;
+      for (int i = 0; i < length; i++) {
+        c[groupIds[i]] += documentCounts[i];
+      }
+    }
+
+    @Override
     public void aggregateGroupByMultiValue(ValueBlock block, int slot, int length, int[] offsets, int[] groupIds) {
       long[] c = counts;
       int end = offsets[length];

@@ -62,7 +62,8 @@ public record DistinctCountFunction(Expression argument) implements AggregationF
     return type == DataType.INT || type == DataType.LONG || type == DataType.FLOAT || type == DataType.DOUBLE;
   }
 
-  /// The `long` forms of the values of increasing dictionary ids, which are increasing too.
+  /// The `long` forms of the values of increasing dictionary ids, in increasing order (sorted here when the
+  /// dictionary is in insertion order, as a consuming segment's is).
   private static long[] sortedLongs(Dictionary dictionary, int[] ids, int count) {
     long[] values = new long[count];
     if (dictionary.valueType() == DataType.INT || dictionary.valueType() == DataType.LONG) {
@@ -73,6 +74,9 @@ public record DistinctCountFunction(Expression argument) implements AggregationF
       for (int i = 0; i < count; i++) {
         values[i] = DistinctValues.sortable(doubles[i]);
       }
+    }
+    if (!dictionary.sorted()) {
+      Arrays.sort(values, 0, count);
     }
     return values;
   }

@@ -40,7 +40,8 @@ public final class MetadataAggregation {
     }
     ColumnMetadata metadata = dataSource.metadata();
     return switch (function) {
-      case MinMaxFunction minMax -> metadata.singleValue() && (dataSource.dictionary() != null
+      case MinMaxFunction minMax -> metadata.singleValue()
+          && (dataSource.dictionary() != null && dataSource.dictionary().sorted()
           || (minMax.max() ? metadata.maxValue() : metadata.minValue()) instanceof Number);
       case DistinctCountFunction distinct -> dataSource.dictionary() != null;
       default -> false;

@@ -25,6 +25,15 @@ public interface ResultHolder {
   /// Aggregates document `i` into each group `groupIds[offsets[i] .. offsets[i + 1])` (multi-value keys).
   void aggregateGroupByMultiValue(ValueBlock block, int slot, int length, int[] offsets, int[] groupIds);
 
+  /// Aggregates pre-aggregated documents (a star-tree's) into groups `groupIds[i]`: document `i` stands for
+  /// `counts[i]` rows, and `slot` holds this function's aggregate of those rows (the sum for SUM and AVG, the extreme
+  /// for MIN and MAX, the distinct dictionary ids as a multi-value column for DISTINCTCOUNT); -1 for COUNT. The
+  /// default treats each document as one value, which is right when the aggregate of aggregates is the aggregate;
+  /// COUNT and AVG override it to weigh documents by their counts.
+  default void aggregateGroupByPreAggregated(ValueBlock block, int slot, long[] counts, int length, int[] groupIds) {
+    aggregateGroupBy(block, slot, length, groupIds);
+  }
+
   /// Converts segment-local state (dictionary ids) of groups `[0, numGroups)` into values, using the block
   /// that read the argument. Called once after the last block of a segment.
   default void finishSegment(ValueBlock block, int slot, int numGroups) {

@@ -2,11 +2,13 @@
 package io.pinot.query.operator;
 
 import io.pinot.query.reduce.Values;
+import io.pinot.segment.spi.Dictionary;
 import java.math.BigDecimal;
 
 /// One ORDER BY column of a segment's top-K: loads the block's sort keys into a typed array and keeps the
 /// keys of the K retained documents in another, so candidates compare without boxing. Dictionary-encoded
-/// columns sort by dictionary id (the dictionary is sorted, so id order is value order within a segment).
+/// columns with a sorted dictionary sort by dictionary id (id order is value order within the segment); others,
+/// including the insertion-ordered dictionaries of consuming segments, sort by value.
 /// Not thread-safe.
 abstract sealed class OrderKey {
   final int slot;
@@ -18,7 +20,8 @@ abstract sealed class OrderKey {
   }
 
   static OrderKey create(ProjectionBlock block, int slot, boolean ascending, int capacity) {
-    if (block.isDictionaryEncoded(slot)) {
+    Dictionary dictionary = block.dictionary(slot);
+    if (dictionary != null && dictionary.sorted()) {
       return new IntKey(slot, ascending, capacity, true);
     }
     return switch (block.storedType(slot)) {

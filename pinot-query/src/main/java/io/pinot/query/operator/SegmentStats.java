@@ -50,7 +50,7 @@ public final class SegmentStats {
   }
 
   /// Records one processed segment.
-  void addSegment(long docsScanned, long entriesInFilter, long entriesPostFilter) {
+  public void addSegment(long docsScanned, long entriesInFilter, long entriesPostFilter) {
     numSegmentsProcessed++;
     if (docsScanned > 0) {
       numSegmentsMatched++;

@@ -18,6 +18,7 @@ import io.pinot.query.reduce.GroupByResult;
 import io.pinot.query.reduce.GroupOrder;
 import io.pinot.query.reduce.SelectionLayout;
 import io.pinot.query.reduce.SelectionResult;
+import io.pinot.query.startree.StarTreeExecutor;
 import io.pinot.segment.spi.IndexSegment;
 import io.pinot.spi.exception.QueryErrorCode;
 import java.util.ArrayList;
@@ -35,7 +36,10 @@ final class SegmentsQuery {
   }
 
   /// What the query needs from the server's configuration and the request.
-  record Settings(ExecutorService executor, int maxThreads, int numGroupsLimit, int minServerGroupTrimSize) {
+  ///
+  /// @param useStarTree whether segments' star-trees may answer aggregations (query option `useStarTree`)
+  record Settings(ExecutorService executor, int maxThreads, int numGroupsLimit, int minServerGroupTrimSize,
+      boolean useStarTree) {
   }
 
   static DataTableBuilder run(QueryContext query, TableColumns columns, List<IndexSegment> segments,
@@ -58,7 +62,10 @@ final class SegmentsQuery {
 
           @Override
           public void process(IndexSegment segment, AggregationResult accumulator, SegmentStats segmentStats) {
-            AggregationOperator.execute(query, segment, deadline, accumulator, segmentStats);
+            if (!settings.useStarTree()
+                || !StarTreeExecutor.aggregate(query, segment, deadline, accumulator, segmentStats)) {
+              AggregationOperator.execute(query, segment, deadline, accumulator, segmentStats);
+            }
           }
 
           @Override
@@ -97,7 +104,10 @@ final class SegmentsQuery {
 
           @Override
           public void process(IndexSegment segment, GroupByResult accumulator, SegmentStats segmentStats) {
-            GroupByOperator.execute(query, segment, deadline, settings.numGroupsLimit(), accumulator, segmentStats);
+            if (!settings.useStarTree() || !StarTreeExecutor.groupBy(query, segment, deadline,
+                settings.numGroupsLimit(), accumulator, segmentStats)) {
+              GroupByOperator.execute(query, segment, deadline, settings.numGroupsLimit(), accumulator, segmentStats);
+            }
           }
 
           @Override

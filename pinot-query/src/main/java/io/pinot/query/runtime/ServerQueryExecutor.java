@@ -15,6 +15,7 @@ import io.pinot.query.context.TableColumns;
 import io.pinot.query.filter.SegmentPruner;
 import io.pinot.query.operator.SegmentStats;
 import io.pinot.query.sql.ColumnResolver;
+import io.pinot.query.startree.StarTreeExecutor;
 import io.pinot.segment.spi.IndexSegment;
 import io.pinot.spi.exception.QueryErrorCode;
 import io.pinot.spi.exception.QueryException;
@@ -112,7 +113,8 @@ public final class ServerQueryExecutor {
     int numGroupsLimit = QueryOptions.positiveInt(options, QueryOptions.NUM_GROUPS_LIMIT, config.numGroupsLimit());
     int minTrimSize = QueryOptions.positiveInt(options, QueryOptions.MIN_SERVER_GROUP_TRIM_SIZE,
         config.minServerGroupTrimSize());
-    SegmentsQuery.Settings settings = new SegmentsQuery.Settings(executor, maxThreads, numGroupsLimit, minTrimSize);
+    SegmentsQuery.Settings settings = new SegmentsQuery.Settings(executor, maxThreads, numGroupsLimit, minTrimSize,
+        StarTreeExecutor.enabled(options));
     return SegmentsQuery.run(query, columns, toProcess, deadline, settings, stats);
   }
 

@@ -4,10 +4,11 @@ package io.pinot.segment.creator;
 import io.pinot.spi.data.DataType;
 import io.pinot.spi.data.FieldSpec;
 import org.jspecify.annotations.Nullable;
+import org.roaringbitmap.RoaringBitmap;
 
-/// The in-memory buffer of one column during the read pass: shapes each reader value (null becomes the field's
-/// default value), converts it through a [ValueCollector], and rolls back the values of a rejected record.
-/// Not thread-safe.
+/// The in-memory buffer of one column during the read pass: shapes each reader value (null, missing and empty
+/// multi-value arrays become the field's default value, and with null handling the document is recorded as null),
+/// converts it through a [ValueCollector], and rolls back the values of a rejected record. Not thread-safe.
 sealed interface ColumnBuffer permits SingleValueColumn, MultiValueColumn {
   /// Adds the column's value of the next record.
   ///
@@ -20,6 +21,9 @@ sealed interface ColumnBuffer permits SingleValueColumn, MultiValueColumn {
   /// The collector of the (flat) values.
   ValueCollector values();
 
+  /// The documents whose value was null, or null when the column does not record them.
+  @Nullable RoaringBitmap nullDocs();
+
   /// A buffer for the column described by `plan`.
   static ColumnBuffer create(ColumnPlan plan) {
     FieldSpec spec = plan.spec();
@@ -30,12 +34,13 @@ sealed interface ColumnBuffer permits SingleValueColumn, MultiValueColumn {
       case FLOAT -> new FloatValues();
       case DOUBLE -> new DoubleValues();
       case STRING, BYTES, BIG_DECIMAL -> plan.dictionary()
-          ? new InternedValues(logicalType, spec.effectiveMaxLength())
-          : new RawBytesValues(logicalType, spec.effectiveMaxLength());
+          ? new InternedValues(logicalType, plan.maxLength())
+          : new RawBytesValues(logicalType, plan.maxLength());
       default -> throw new IllegalArgumentException("Column[" + spec.name() + "] has unsupported type " + logicalType);
     };
     Object defaultValue = spec.defaultValue();
-    return spec.singleValue() ? new SingleValueColumn(logicalType, collector, defaultValue)
-        : new MultiValueColumn(collector, defaultValue);
+    RoaringBitmap nulls = plan.nullHandling() ? new RoaringBitmap() : null;
+    return spec.singleValue() ? new SingleValueColumn(logicalType, collector, defaultValue, nulls)
+        : new MultiValueColumn(collector, defaultValue, nulls);
   }
 }

@@ -4,19 +4,30 @@ package io.pinot.segment.creator;
 import io.pinot.segment.format.MetadataProperties;
 import io.pinot.segment.format.PackedInts;
 import io.pinot.segment.format.SegmentFileWriter;
+import io.pinot.segment.index.bloom.BloomFilterWriter;
+import io.pinot.segment.index.dictionary.Dictionaries;
 import io.pinot.segment.index.forward.ForwardIndexes;
 import io.pinot.segment.index.inverted.BitmapInvertedIndexWriter;
+import io.pinot.segment.index.nullvalue.NullValueVectorWriter;
+import io.pinot.segment.index.range.BitSlicedRangeIndexWriter;
 import io.pinot.segment.index.sorted.PackedSortedIndexReader;
+import io.pinot.segment.partition.SegmentPartitions;
 import io.pinot.segment.spi.ColumnMetadata;
+import io.pinot.segment.spi.ColumnPartitionMetadata;
+import io.pinot.segment.spi.Dictionary;
 import io.pinot.spi.data.FieldSpec;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
+import org.roaringbitmap.RoaringBitmap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/// Writes every index of one column into `columns.psf` (dictionary, forward index, sorted index, inverted index,
-/// in that order) and returns the column's metadata. A sorted single-value dictionary column gets a sorted index,
-/// a forward index that reads it, and, as in Pinot, no inverted index (the sorted index answers the same
-/// lookups). Stateless utilities.
+/// Writes every index of one column into `columns.psf`, in this order: dictionary, forward index, sorted index,
+/// inverted index, range index, bloom filter, null value vector; and returns the column's metadata (with its
+/// partitions). A sorted single-value dictionary column gets a sorted index, a forward index that reads it, and,
+/// as in Pinot, neither an inverted nor a range index (the sorted index answers the same lookups). A raw column
+/// with a range index, bloom filter or partitions is dictionary-encoded in memory after its forward index is
+/// written, to get its sorted distinct values. Stateless utilities.
 final class ColumnIndexWriter {
   private static final Logger LOGGER = LoggerFactory.getLogger(ColumnIndexWriter.class);
 
@@ -29,11 +40,23 @@ final class ColumnIndexWriter {
 
   static WrittenColumn write(SegmentFileWriter out, ColumnPlan plan, ColumnBuffer buffer, int numDocs)
       throws IOException {
-    return switch (buffer) {
+    WrittenColumn written = switch (buffer) {
       case SingleValueColumn single -> plan.dictionary() ? writeDictionaryEncoded(out, plan, single, numDocs)
-          : writeRaw(out, plan, single, numDocs);
-      case MultiValueColumn multi -> writeMultiValue(out, plan, multi, numDocs);
+          : writeRaw(out, plan, single.values(), null, numDocs);
+      case MultiValueColumn multi -> {
+        if (multi.numDocs() != numDocs) {
+          throw new IllegalStateException("Column[" + plan.name() + "] holds " + multi.numDocs() + " docs, expected "
+              + numDocs);
+        }
+        yield plan.dictionary() ? writeMultiValue(out, plan, multi, numDocs)
+            : writeRaw(out, plan, multi.values(), multi.starts(), numDocs);
+      }
     };
+    RoaringBitmap nullDocs = buffer.nullDocs();
+    if (nullDocs != null) {
+      NullValueVectorWriter.write(out, plan.name(), nullDocs);
+    }
+    return written;
   }
 
   private static WrittenColumn writeDictionaryEncoded(SegmentFileWriter out, ColumnPlan plan,
@@ -43,7 +66,7 @@ final class ColumnIndexWriter {
     int cardinality = encoded.cardinality();
     int[] dictIds = encoded.dictIds();
     int bits = PackedInts.bitsForCardinality(cardinality);
-    encoded.dictionary().write(out, name);
+    Dictionaries.write(out, name, encoded.dictionaryBuffer());
     boolean sorted = nonDecreasing(dictIds, numDocs);
     if (sorted) {
       ForwardIndexes.writeSorted(out, name, numDocs, cardinality);
@@ -58,51 +81,79 @@ final class ColumnIndexWriter {
     if (inverted) {
       BitmapInvertedIndexWriter.write(out, name, cardinality, dictIds, numDocs, null);
     }
+    if (plan.rangeIndex() && !sorted) {
+      BitSlicedRangeIndexWriter.write(out, name, dictIds, numDocs, cardinality, null);
+    }
+    ColumnPartitionMetadata partitions = distinctValueIndexes(out, plan, encoded.dictionary());
     FieldSpec spec = plan.spec();
     ColumnMetadata metadata = new ColumnMetadata(name, spec.dataType(), spec.category(), true, numDocs, cardinality,
-        sorted, true, bits, 0, numDocs, encoded.min(), encoded.max(), inverted);
+        sorted, true, bits, 0, numDocs, encoded.min(), encoded.max(), inverted, partitions, false);
     return new WrittenColumn(metadata, extras(spec, encoded.maxValueLength()));
-  }
-
-  private static WrittenColumn writeRaw(SegmentFileWriter out, ColumnPlan plan, SingleValueColumn buffer,
-      int numDocs) throws IOException {
-    ValueCollector.RawStats stats = buffer.values().writeRaw(out, plan.name());
-    FieldSpec spec = plan.spec();
-    if (plan.sortedRequested() && !stats.sorted()) {
-      LOGGER.info("Column[{}] is configured as sortedColumn but its values are not sorted", plan.name());
-    }
-    ColumnMetadata metadata = new ColumnMetadata(plan.name(), spec.dataType(), spec.category(), true, numDocs, -1,
-        stats.sorted(), false, 0, 0, numDocs, stats.min(), stats.max(), false);
-    return new WrittenColumn(metadata, extras(spec, stats.maxValueLength()));
   }
 
   private static WrittenColumn writeMultiValue(SegmentFileWriter out, ColumnPlan plan, MultiValueColumn buffer,
       int numDocs) throws IOException {
     String name = plan.name();
-    if (buffer.numDocs() != numDocs) {
-      throw new IllegalStateException("Column[" + name + "] holds " + buffer.numDocs() + " docs, expected " + numDocs);
-    }
     int[] starts = buffer.starts();
     ValueCollector.EncodedValues encoded = buffer.values().encode();
     int cardinality = encoded.cardinality();
     int bits = PackedInts.bitsForCardinality(cardinality);
-    encoded.dictionary().write(out, name);
+    Dictionaries.write(out, name, encoded.dictionaryBuffer());
     ForwardIndexes.writeMultiValue(out, name, starts, numDocs, encoded.dictIds(), bits);
     if (plan.invertedIndex()) {
       BitmapInvertedIndexWriter.write(out, name, cardinality, encoded.dictIds(), numDocs, starts);
     }
+    ColumnPartitionMetadata partitions = distinctValueIndexes(out, plan, encoded.dictionary());
+    FieldSpec spec = plan.spec();
+    ColumnMetadata metadata = new ColumnMetadata(name, spec.dataType(), spec.category(), false, numDocs,
+        cardinality, false, true, bits, maxValues(starts, numDocs), starts[numDocs], encoded.min(), encoded.max(),
+        plan.invertedIndex(), partitions, false);
+    return new WrittenColumn(metadata, extras(spec, encoded.maxValueLength()));
+  }
+
+  private static WrittenColumn writeRaw(SegmentFileWriter out, ColumnPlan plan, ValueCollector values,
+      int @Nullable [] starts, int numDocs) throws IOException {
+    String name = plan.name();
+    ValueCollector.RawStats stats = values.writeRaw(out, name, plan.rawCodec(), starts, numDocs);
+    FieldSpec spec = plan.spec();
+    boolean singleValue = starts == null;
+    if (plan.sortedRequested() && !(singleValue && stats.sorted())) {
+      LOGGER.info("Column[{}] is configured as sortedColumn but its values are not sorted", name);
+    }
+    ColumnPartitionMetadata partitions = null;
+    if (plan.rangeIndex() || plan.bloomFilter() != null || plan.partition() != null) {
+      ValueCollector.EncodedValues encoded = values.encode();
+      if (plan.rangeIndex() && singleValue) {
+        BitSlicedRangeIndexWriter.write(out, name, encoded.dictIds(), numDocs, encoded.cardinality(),
+            encoded.dictionaryBuffer());
+      }
+      partitions = distinctValueIndexes(out, plan, encoded.dictionary());
+    }
+    long totalEntries = singleValue ? numDocs : starts[numDocs];
+    ColumnMetadata metadata = new ColumnMetadata(name, spec.dataType(), spec.category(), singleValue, numDocs, -1,
+        singleValue && stats.sorted(), false, 0, singleValue ? 0 : maxValues(starts, numDocs), totalEntries,
+        stats.min(), stats.max(), false, partitions, false);
+    return new WrittenColumn(metadata, extras(spec, stats.maxValueLength()));
+  }
+
+  /// Writes the bloom filter and computes the partitions, both from the column's sorted distinct values.
+  private static @Nullable ColumnPartitionMetadata distinctValueIndexes(SegmentFileWriter out, ColumnPlan plan,
+      Dictionary distinct) throws IOException {
+    if (plan.bloomFilter() != null) {
+      BloomFilterWriter.write(out, plan.name(), distinct, plan.spec().dataType().storedType(), plan.bloomFilter());
+    }
+    return plan.partition() == null ? null : SegmentPartitions.compute(plan.name(), plan.partition(), distinct);
+  }
+
+  static int maxValues(int[] starts, int numDocs) {
     int maxValues = 0;
     for (int doc = 0; doc < numDocs; doc++) {
       maxValues = Math.max(maxValues, starts[doc + 1] - starts[doc]);
     }
-    FieldSpec spec = plan.spec();
-    ColumnMetadata metadata = new ColumnMetadata(name, spec.dataType(), spec.category(), false, numDocs,
-        cardinality, false, true, bits, maxValues, starts[numDocs], encoded.min(), encoded.max(),
-        plan.invertedIndex());
-    return new WrittenColumn(metadata, extras(spec, encoded.maxValueLength()));
+    return maxValues;
   }
 
-  private static MetadataProperties.ColumnExtras extras(FieldSpec spec, int maxValueLength) {
+  static MetadataProperties.ColumnExtras extras(FieldSpec spec, int maxValueLength) {
     int length = spec.dataType().storedType().size() > 0 ? spec.dataType().storedType().size() : maxValueLength;
     return new MetadataProperties.ColumnExtras(length, MetadataProperties.valueToText(spec.defaultValue()));
   }

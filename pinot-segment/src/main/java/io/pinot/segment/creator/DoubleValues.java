@@ -3,10 +3,12 @@ package io.pinot.segment.creator;
 
 import io.pinot.segment.format.SegmentFileWriter;
 import io.pinot.segment.index.dictionary.Dictionaries;
-import io.pinot.segment.index.forward.ForwardIndexes;
+import io.pinot.segment.index.forward.ChunkCodec;
+import io.pinot.segment.index.forward.RawForwardIndexWriter;
 import io.pinot.spi.data.DataType;
 import java.io.IOException;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /// Collects the values of a DOUBLE column in a growable `double[]`. `-0.0` is stored as `0.0` (SQL equality
 /// treats them as equal, and one dictionary entry keeps lookups consistent); NaN is kept and orders last, as
@@ -77,15 +79,20 @@ final class DoubleValues implements ValueCollector {
         ids[i] = Arrays.binarySearch(distinct, 0, cardinality, source[i]);
       }
     }
-    int finalCardinality = cardinality;
     return new EncodedValues(cardinality, ids, cardinality == 0 ? null : distinct[0],
         cardinality == 0 ? null : distinct[cardinality - 1], Double.BYTES,
-        (out, column) -> Dictionaries.writeDoubles(out, column, distinct, finalCardinality));
+        Dictionaries.buildDoubles(distinct, cardinality));
   }
 
   @Override
-  public RawStats writeRaw(SegmentFileWriter out, String column) throws IOException {
-    ForwardIndexes.writeRawDoubles(out, column, values, size);
+  public RawStats writeRaw(SegmentFileWriter out, String column, ChunkCodec codec, int @Nullable [] starts,
+      int numDocs) throws IOException {
+    if (starts == null) {
+      RawForwardIndexWriter.writeFixed(out, column, DataType.DOUBLE, values, numDocs, codec);
+    } else {
+      RawForwardIndexWriter.writeMultiValue(out, column, DataType.DOUBLE, starts, numDocs,
+          new RawForwardIndexWriter.FlatValues(values, null, null), codec);
+    }
     if (size == 0) {
       return new RawStats(null, null, true, Double.BYTES);
     }

@@ -3,10 +3,12 @@ package io.pinot.segment.creator;
 
 import io.pinot.segment.format.SegmentFileWriter;
 import io.pinot.segment.index.dictionary.Dictionaries;
-import io.pinot.segment.index.forward.ForwardIndexes;
+import io.pinot.segment.index.forward.ChunkCodec;
+import io.pinot.segment.index.forward.RawForwardIndexWriter;
 import io.pinot.spi.data.DataType;
 import java.io.IOException;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /// Collects the values of an INT (or BOOLEAN, stored as INT 0/1) column in a growable `int[]`. Text values of
 /// INT columns are parsed directly; everything else goes through [DataType#convertValue]. Not thread-safe.
@@ -79,15 +81,20 @@ final class IntValues implements ValueCollector {
         ids[i] = Arrays.binarySearch(distinct, 0, cardinality, ids[i]);
       }
     }
-    int finalCardinality = cardinality;
     return new EncodedValues(cardinality, ids, cardinality == 0 ? null : distinct[0],
         cardinality == 0 ? null : distinct[cardinality - 1], Integer.BYTES,
-        (out, column) -> Dictionaries.writeInts(out, column, distinct, finalCardinality));
+        Dictionaries.buildInts(distinct, cardinality));
   }
 
   @Override
-  public RawStats writeRaw(SegmentFileWriter out, String column) throws IOException {
-    ForwardIndexes.writeRawInts(out, column, values, size);
+  public RawStats writeRaw(SegmentFileWriter out, String column, ChunkCodec codec, int @Nullable [] starts,
+      int numDocs) throws IOException {
+    if (starts == null) {
+      RawForwardIndexWriter.writeFixed(out, column, DataType.INT, values, numDocs, codec);
+    } else {
+      RawForwardIndexWriter.writeMultiValue(out, column, DataType.INT, starts, numDocs,
+          new RawForwardIndexWriter.FlatValues(values, null, null), codec);
+    }
     if (size == 0) {
       return new RawStats(null, null, true, Integer.BYTES);
     }

@@ -3,9 +3,11 @@ package io.pinot.segment.creator;
 
 import io.pinot.segment.format.SegmentFileWriter;
 import io.pinot.segment.index.dictionary.Dictionaries;
+import io.pinot.segment.index.forward.ChunkCodec;
 import io.pinot.spi.data.DataType;
 import java.util.Arrays;
 import java.util.Comparator;
+import org.jspecify.annotations.Nullable;
 
 /// Collects the values of a dictionary-encoded STRING, BYTES or BIG_DECIMAL column: each distinct value is
 /// interned once and every row stores only its interning id in a growable `int[]`. Encoding sorts the distinct
@@ -75,9 +77,8 @@ final class InternedValues implements ValueCollector {
     }
     Object min = cardinality == 0 ? null : keys[order[0]];
     Object max = cardinality == 0 ? null : keys[order[order.length - 1]];
-    int finalCardinality = cardinality;
     return new EncodedValues(cardinality, ids, min, max, maxValueLength,
-        (out, column) -> Dictionaries.writeVariable(out, column, storedType, encoded, finalCardinality));
+        Dictionaries.buildVariable(storedType, encoded, cardinality));
   }
 
   /// The interning ids still used by a collected value (all of them unless records were rolled back), sorted by
@@ -106,7 +107,8 @@ final class InternedValues implements ValueCollector {
   }
 
   @Override
-  public RawStats writeRaw(SegmentFileWriter out, String column) {
+  public RawStats writeRaw(SegmentFileWriter out, String column, ChunkCodec codec, int @Nullable [] starts,
+      int numDocs) {
     throw new IllegalStateException("Column[" + column + "] collects dictionary-encoded values");
   }
 }

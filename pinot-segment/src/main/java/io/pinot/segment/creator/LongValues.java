@@ -3,10 +3,12 @@ package io.pinot.segment.creator;
 
 import io.pinot.segment.format.SegmentFileWriter;
 import io.pinot.segment.index.dictionary.Dictionaries;
-import io.pinot.segment.index.forward.ForwardIndexes;
+import io.pinot.segment.index.forward.ChunkCodec;
+import io.pinot.segment.index.forward.RawForwardIndexWriter;
 import io.pinot.spi.data.DataType;
 import java.io.IOException;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /// Collects the values of a LONG (or TIMESTAMP, stored as LONG epoch millis) column in a growable `long[]`.
 /// Text values of LONG columns are parsed directly; everything else goes through [DataType#convertValue].
@@ -81,15 +83,20 @@ final class LongValues implements ValueCollector {
         ids[i] = Arrays.binarySearch(distinct, 0, cardinality, source[i]);
       }
     }
-    int finalCardinality = cardinality;
     return new EncodedValues(cardinality, ids, cardinality == 0 ? null : distinct[0],
         cardinality == 0 ? null : distinct[cardinality - 1], Long.BYTES,
-        (out, column) -> Dictionaries.writeLongs(out, column, distinct, finalCardinality));
+        Dictionaries.buildLongs(distinct, cardinality));
   }
 
   @Override
-  public RawStats writeRaw(SegmentFileWriter out, String column) throws IOException {
-    ForwardIndexes.writeRawLongs(out, column, values, size);
+  public RawStats writeRaw(SegmentFileWriter out, String column, ChunkCodec codec, int @Nullable [] starts,
+      int numDocs) throws IOException {
+    if (starts == null) {
+      RawForwardIndexWriter.writeFixed(out, column, DataType.LONG, values, numDocs, codec);
+    } else {
+      RawForwardIndexWriter.writeMultiValue(out, column, DataType.LONG, starts, numDocs,
+          new RawForwardIndexWriter.FlatValues(values, null, null), codec);
+    }
     if (size == 0) {
       return new RawStats(null, null, true, Long.BYTES);
     }

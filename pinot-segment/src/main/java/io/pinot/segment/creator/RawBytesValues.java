@@ -2,11 +2,13 @@
 package io.pinot.segment.creator;
 
 import io.pinot.segment.format.SegmentFileWriter;
-import io.pinot.segment.index.forward.ForwardIndexes;
+import io.pinot.segment.index.forward.ChunkCodec;
+import io.pinot.segment.index.forward.RawForwardIndexWriter;
 import io.pinot.spi.data.DataType;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Comparator;
+import org.jspecify.annotations.Nullable;
 
 /// Collects the values of a raw (no-dictionary) STRING, BYTES or BIG_DECIMAL column as their on-disk bytes,
 /// concatenated in one growable `byte[]` with the end offset of each value (so at most 2 GiB per column and
@@ -56,14 +58,27 @@ final class RawBytesValues implements ValueCollector {
     }
   }
 
+  /// The sorted distinct values, interned from the collected bytes (used for the bloom filter and partitions of a
+  /// raw column).
   @Override
   public EncodedValues encode() {
-    throw new IllegalStateException("Raw values are not dictionary-encoded");
+    InternedValues distinct = new InternedValues(logicalType, Integer.MAX_VALUE);
+    for (int i = 0; i < size; i++) {
+      int start = i == 0 ? 0 : ends[i - 1];
+      distinct.add(VariableWidthValues.decode(Arrays.copyOfRange(data, start, ends[i]), storedType));
+    }
+    return distinct.encode();
   }
 
   @Override
-  public RawStats writeRaw(SegmentFileWriter out, String column) throws IOException {
-    ForwardIndexes.writeRawVariable(out, column, storedType, data, ends, size);
+  public RawStats writeRaw(SegmentFileWriter out, String column, ChunkCodec codec, int @Nullable [] starts,
+      int numDocs) throws IOException {
+    if (starts == null) {
+      RawForwardIndexWriter.writeVariable(out, column, storedType, data, ends, numDocs, codec);
+    } else {
+      RawForwardIndexWriter.writeMultiValue(out, column, storedType, starts, numDocs,
+          new RawForwardIndexWriter.FlatValues(null, data, ends), codec);
+    }
     Comparator<Object> order = VariableWidthValues.order(storedType);
     Object min = null;
     Object max = null;

@@ -8,6 +8,7 @@ import io.pinot.segment.format.MetadataProperties;
 import io.pinot.segment.format.SegmentFileWriter;
 import io.pinot.segment.format.SegmentFiles;
 import io.pinot.segment.format.SegmentFormat;
+import io.pinot.segment.index.startree.StarTreeBuilder;
 import io.pinot.segment.spi.ColumnMetadata;
 import io.pinot.segment.spi.SegmentMetadata;
 import io.pinot.spi.data.FieldSpec;
@@ -57,6 +58,8 @@ final class SegmentWriter {
       Files.writeString(filesDir.resolve(SegmentFormat.METADATA_FILE), MetadataProperties.write(metadata, extras),
           StandardCharsets.UTF_8);
       Files.write(filesDir.resolve(SegmentFormat.CREATION_META_FILE), new CreationMeta(crc, creationTime).toBytes());
+      // Star-trees are built from the written columns; they add their files and chain the CRC in creation.meta.
+      StarTreeBuilder.build(tempDir, config.tableConfig(), config.schema());
       Path segmentDir = moveIntoPlace(tempDir, outputDir.resolve(metadata.segmentName()));
       return new SegmentCreationResult(metadata.segmentName(), segmentDir, data.numDocs(), data.numSkipped(),
           data.skippedSamples());

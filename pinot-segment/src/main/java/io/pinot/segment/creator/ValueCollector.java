@@ -2,12 +2,16 @@
 package io.pinot.segment.creator;
 
 import io.pinot.segment.format.SegmentFileWriter;
+import io.pinot.segment.index.dictionary.Dictionaries;
+import io.pinot.segment.index.forward.ChunkCodec;
+import io.pinot.segment.spi.Dictionary;
 import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 
 /// Collects the converted values of one column (or the flat values of a multi-value column) in primitive,
-/// growable buffers during the read pass, then encodes them: either into a sorted dictionary plus dictionary ids,
-/// or straight into a raw forward index. Not thread-safe; single use (encoding consumes the buffers).
+/// growable buffers during the read pass, then writes them: either as a sorted dictionary plus dictionary ids
+/// ([#encode()]), or straight into a raw forward index ([#writeRaw]), after which [#encode()] may still be called
+/// once to get the sorted distinct values for the column's other indexes. Not thread-safe; single use.
 sealed interface ValueCollector permits IntValues, LongValues, FloatValues, DoubleValues, InternedValues,
     RawBytesValues {
   /// Initial capacity of the growable buffers.
@@ -24,17 +28,14 @@ sealed interface ValueCollector permits IntValues, LongValues, FloatValues, Doub
   /// Drops the values appended after the first `size` ones (rollback of a rejected record).
   void truncate(int size);
 
-  /// Builds the sorted dictionary and replaces every value with its dictionary id.
+  /// Builds the sorted dictionary and replaces every value with its dictionary id (the collected values are
+  /// consumed).
   EncodedValues encode();
 
-  /// Writes the values as a raw single-value forward index and returns their statistics.
-  RawStats writeRaw(SegmentFileWriter out, String column) throws IOException;
-
-  /// Writes the dictionary built by [#encode()].
-  @FunctionalInterface
-  interface DictionaryWrite {
-    void write(SegmentFileWriter out, String column) throws IOException;
-  }
+  /// Writes the values as a raw forward index and returns their statistics: single-value when `starts` is null,
+  /// else multi-value with document `d` holding values `[starts[d], starts[d + 1])`.
+  RawStats writeRaw(SegmentFileWriter out, String column, ChunkCodec codec, int @Nullable [] starts, int numDocs)
+      throws IOException;
 
   /// Dictionary encoding of the collected values.
   ///
@@ -43,12 +44,16 @@ sealed interface ValueCollector permits IntValues, LongValues, FloatValues, Doub
   /// @param min smallest value (stored Java type), null when there are no values
   /// @param max largest value, null when there are no values
   /// @param maxValueLength bytes per value for fixed-width types, longest value in bytes otherwise
-  /// @param dictionary writes the dictionary buffer
+  /// @param dictionaryBuffer the complete dictionary buffer (`DFIX`/`DVAR`)
   record EncodedValues(int cardinality, int[] dictIds, @Nullable Object min, @Nullable Object max,
-      int maxValueLength, DictionaryWrite dictionary) {
+      int maxValueLength, byte[] dictionaryBuffer) {
+    /// The dictionary as a heap [Dictionary] (the sorted distinct values).
+    Dictionary dictionary() {
+      return Dictionaries.open(dictionaryBuffer);
+    }
   }
 
-  /// Statistics of a raw column.
+  /// Statistics of a raw column (over all values of a multi-value column).
   record RawStats(@Nullable Object min, @Nullable Object max, boolean sorted, int maxValueLength) {
   }
 

@@ -7,7 +7,10 @@ public enum IndexType {
   DICTIONARY("dictionary"),
   FORWARD_INDEX("forward_index"),
   INVERTED_INDEX("inverted_index"),
-  SORTED_INDEX("sorted_index");
+  SORTED_INDEX("sorted_index"),
+  RANGE_INDEX("range_index"),
+  BLOOM_FILTER("bloom_filter"),
+  NULL_VALUE_VECTOR("nullvalue_vector");
 
   private final String indexName;
 

@@ -3,6 +3,7 @@ package io.pinot.segment.format;
 
 import io.pinot.spi.data.DataType;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /// Constants of the on-disk segment format (`docs/segment-format.md` is the full description).
 ///
@@ -11,8 +12,10 @@ import java.nio.charset.StandardCharsets;
 /// buffer in it starts at an 8-byte aligned offset with a 4-byte ASCII tag and an int32 version. All numbers are
 /// little-endian.
 public final class SegmentFormat {
-  /// The value of `segment.index.version` in `metadata.properties`.
-  public static final String FORMAT_VERSION = "psf1";
+  /// The value of `segment.index.version` in `metadata.properties` of segments written by this build.
+  public static final String FORMAT_VERSION = "psf2";
+  /// Every `segment.index.version` this build reads: `psf1` segments hold a subset of the `psf2` buffers.
+  public static final List<String> READABLE_VERSIONS = List.of("psf1", "psf2");
 
   public static final String V3_DIR = "v3";
   public static final String METADATA_FILE = "metadata.properties";
@@ -31,11 +34,23 @@ public final class SegmentFormat {
   /// Tags of the index buffers (first 4 bytes of each buffer).
   public static final String TAG_DICTIONARY_FIXED = "DFIX";
   public static final String TAG_DICTIONARY_VAR = "DVAR";
+  /// Frame-of-reference packed INT/LONG dictionary (psf2).
+  public static final String TAG_DICTIONARY_FOR = "DFOR";
   public static final String TAG_FORWARD_SV_PACKED = "FSVB";
   public static final String TAG_FORWARD_SORTED = "FSRT";
   public static final String TAG_FORWARD_MV_PACKED = "FMVB";
   public static final String TAG_FORWARD_RAW_FIXED = "RFIX";
   public static final String TAG_FORWARD_RAW_VAR = "RVAR";
+  /// Chunked (compressed) raw fixed-width single-value forward index (psf2).
+  public static final String TAG_FORWARD_RAW_FIXED_CHUNKED = "RFXC";
+  /// Chunked raw multi-value forward index (psf2).
+  public static final String TAG_FORWARD_RAW_MV = "RMVB";
+  /// Bit-sliced range index (psf2).
+  public static final String TAG_RANGE = "RANG";
+  /// Bloom filter (psf2).
+  public static final String TAG_BLOOM = "BLOM";
+  /// Null value vector (psf2).
+  public static final String TAG_NULL_VECTOR = "NULV";
   public static final String TAG_SORTED = "SRTD";
   public static final String TAG_INVERTED = "INVB";
   /// Version written after each tag.
@@ -43,7 +58,8 @@ public final class SegmentFormat {
 
   /// Documents per chunk of a raw variable-width forward index.
   public static final int RAW_VAR_DOCS_PER_CHUNK = 1024;
-  /// Chunk codec byte: stored as is.
+  /// Chunk codec byte: stored as is (the other codes are those of
+  /// `io.pinot.segment.index.forward.ChunkCodec`).
   public static final int CODEC_PASS_THROUGH = 0;
   /// Size of a raw chunk header: codec byte, layout byte, 2 zero bytes, numDocsInChunk, uncompressedSize,
   /// storedSize.
@@ -52,6 +68,8 @@ public final class SegmentFormat {
   public static final int CHUNK_OFFSETS = 0;
   /// Chunk layout byte: every value of the chunk has the same length, stored once as an int32.
   public static final int CHUNK_FIXED_LENGTH = 1;
+  /// Chunk layout byte: lower-case hex text of one even length, stored as the decoded bytes (psf2).
+  public static final int CHUNK_HEX = 2;
 
   /// Documents per anchor of the multi-value offsets (see [#TAG_FORWARD_MV_PACKED]).
   public static final int MV_ANCHOR_SHIFT = 6;

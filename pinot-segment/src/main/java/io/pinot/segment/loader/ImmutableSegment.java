@@ -4,9 +4,11 @@ package io.pinot.segment.loader;
 import io.pinot.segment.spi.DataSource;
 import io.pinot.segment.spi.IndexSegment;
 import io.pinot.segment.spi.SegmentMetadata;
+import io.pinot.segment.spi.startree.StarTreeV2;
 import java.lang.foreign.Arena;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,11 +22,18 @@ public final class ImmutableSegment implements IndexSegment {
   private final Map<String, DataSource> dataSources;
   private final Arena arena;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final List<StarTreeV2> starTrees;
 
   ImmutableSegment(SegmentMetadata metadata, Map<String, DataSource> dataSources, Arena arena) {
+    this(metadata, dataSources, arena, List.of());
+  }
+
+  ImmutableSegment(SegmentMetadata metadata, Map<String, DataSource> dataSources, Arena arena,
+      List<StarTreeV2> starTrees) {
     this.metadata = metadata;
     this.dataSources = Collections.unmodifiableMap(new LinkedHashMap<>(dataSources));
     this.arena = arena;
+    this.starTrees = List.copyOf(starTrees);
   }
 
   @Override
@@ -50,6 +59,11 @@ public final class ImmutableSegment implements IndexSegment {
   @Override
   public @Nullable DataSource dataSource(String column) {
     return dataSources.get(column);
+  }
+
+  @Override
+  public List<StarTreeV2> starTrees() {
+    return starTrees;
   }
 
   /// Whether [#close()] was called.

@@ -9,22 +9,31 @@ import io.pinot.segment.format.SegmentFiles;
 import io.pinot.segment.format.SegmentFormat;
 import io.pinot.segment.index.dictionary.Dictionaries;
 import io.pinot.segment.index.forward.ForwardIndexes;
+import io.pinot.segment.index.bloom.BloomFilterReaderImpl;
 import io.pinot.segment.index.inverted.BitmapInvertedIndexReader;
+import io.pinot.segment.index.nullvalue.NullValueVectorReaderImpl;
+import io.pinot.segment.index.range.BitSlicedRangeIndexReader;
 import io.pinot.segment.index.sorted.PackedSortedIndexReader;
+import io.pinot.segment.index.startree.StarTreeLoader;
 import io.pinot.segment.memory.DataBuffer;
 import io.pinot.segment.spi.ColumnMetadata;
 import io.pinot.segment.spi.DataSource;
 import io.pinot.segment.spi.Dictionary;
 import io.pinot.segment.spi.ForwardIndexReader;
 import io.pinot.segment.spi.SegmentMetadata;
+import io.pinot.spi.config.table.BloomFilterConfig;
+import io.pinot.spi.config.table.FieldConfig;
+import io.pinot.spi.config.table.TableConfig;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /// Opens segment directories written by [io.pinot.segment.creator.SegmentCreator]: checks the format version and
@@ -41,6 +50,12 @@ public final class SegmentLoader {
   /// @throws IOException when files are missing or unreadable
   /// @throws IllegalStateException when the files are not a valid segment of a supported format version
   public static ImmutableSegment load(Path segmentDir) throws IOException {
+    return load(segmentDir, Set.of());
+  }
+
+  /// Maps a segment, copying the bloom filters of `bloomFiltersOnHeap` to the heap (the columns whose
+  /// `BloomFilterConfig.loadOnHeap` is set; see [#bloomFiltersOnHeap]).
+  public static ImmutableSegment load(Path segmentDir, Set<String> bloomFiltersOnHeap) throws IOException {
     Path filesDir = SegmentFiles.filesDir(segmentDir);
     SegmentMetadata metadata = readMetadata(segmentDir);
     Arena arena = Arena.ofShared();
@@ -51,9 +66,9 @@ public final class SegmentLoader {
           StandardCharsets.UTF_8), data.size());
       Map<String, DataSource> dataSources = new LinkedHashMap<>();
       for (ColumnMetadata column : metadata.columns().values()) {
-        dataSources.put(column.name(), open(column, data, indexMap));
+        dataSources.put(column.name(), open(column, data, indexMap, bloomFiltersOnHeap.contains(column.name())));
       }
-      return new ImmutableSegment(metadata, dataSources, arena);
+      return new ImmutableSegment(metadata, dataSources, arena, StarTreeLoader.load(filesDir, dataSources, arena));
     } catch (IOException | RuntimeException e) {
       arena.close();
       throw e;
@@ -74,9 +89,9 @@ public final class SegmentLoader {
   /// @throws IllegalStateException when the format version is not supported
   public static SegmentMetadata readMetadata(String properties, CreationMeta creationMeta) {
     SegmentMetadata metadata = MetadataProperties.read(properties, creationMeta.crc());
-    if (!SegmentFormat.FORMAT_VERSION.equals(metadata.formatVersion())) {
+    if (!SegmentFormat.READABLE_VERSIONS.contains(metadata.formatVersion())) {
       throw new IllegalStateException("Segment[" + metadata.segmentName() + "] has format version "
-          + metadata.formatVersion() + "; this build reads " + SegmentFormat.FORMAT_VERSION);
+          + metadata.formatVersion() + "; this build reads " + SegmentFormat.READABLE_VERSIONS);
     }
     return metadata;
   }
@@ -92,7 +107,24 @@ public final class SegmentLoader {
     }
   }
 
-  private static DataSource open(ColumnMetadata column, DataBuffer data, IndexMap indexMap) {
+  /// The columns whose bloom filter a table config asks to load on the heap.
+  public static Set<String> bloomFiltersOnHeap(TableConfig tableConfig) {
+    Set<String> columns = new HashSet<>();
+    tableConfig.tableIndexConfig().bloomFilterConfigMap().forEach((column, config) -> {
+      if (config.effectiveLoadOnHeap()) {
+        columns.add(column);
+      }
+    });
+    for (FieldConfig field : tableConfig.fieldConfigs()) {
+      Map<String, Object> bloom = field.indexConfig("bloom");
+      if (bloom != null && BloomFilterConfig.fromMap(bloom).effectiveLoadOnHeap()) {
+        columns.add(field.name());
+      }
+    }
+    return columns;
+  }
+
+  private static DataSource open(ColumnMetadata column, DataBuffer data, IndexMap indexMap, boolean bloomOnHeap) {
     String name = column.name();
     DataBuffer forwardBuffer = view(data, indexMap, name, IndexType.FORWARD_INDEX);
     if (forwardBuffer == null) {
@@ -111,8 +143,14 @@ public final class SegmentLoader {
       throw new IllegalStateException("Column[" + name + "] dictionary does not match its metadata");
     }
     DataBuffer invertedBuffer = view(data, indexMap, name, IndexType.INVERTED_INDEX);
+    DataBuffer rangeBuffer = view(data, indexMap, name, IndexType.RANGE_INDEX);
+    DataBuffer bloomBuffer = view(data, indexMap, name, IndexType.BLOOM_FILTER);
+    DataBuffer nullBuffer = view(data, indexMap, name, IndexType.NULL_VALUE_VECTOR);
     return new ColumnDataSource(column, forward, dictionary,
-        invertedBuffer == null ? null : new BitmapInvertedIndexReader(invertedBuffer), sorted);
+        invertedBuffer == null ? null : new BitmapInvertedIndexReader(invertedBuffer), sorted,
+        rangeBuffer == null ? null : new BitSlicedRangeIndexReader(rangeBuffer),
+        bloomBuffer == null ? null : new BloomFilterReaderImpl(bloomBuffer, bloomOnHeap),
+        nullBuffer == null ? null : new NullValueVectorReaderImpl(nullBuffer));
   }
 
   private static @Nullable DataBuffer view(DataBuffer data, IndexMap indexMap, String column, IndexType type) {

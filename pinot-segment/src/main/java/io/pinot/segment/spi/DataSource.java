@@ -4,7 +4,8 @@ package io.pinot.segment.spi;
 import org.jspecify.annotations.Nullable;
 
 /// Everything stored for one column of a segment: metadata, the forward index and the optional
-/// dictionary and indexes. Indexes that were not built are `null`.
+/// dictionary and indexes. Indexes that were not built are `null` (the default methods suit implementations
+/// without them).
 public interface DataSource {
   ColumnMetadata metadata();
 
@@ -18,4 +19,19 @@ public interface DataSource {
 
   /// The doc-id ranges per dictId, present when the column is sorted (and dictionary-encoded, single-value).
   @Nullable SortedIndexReader sortedIndex();
+
+  /// The range index, or null when not built.
+  default @Nullable RangeIndexReader rangeIndex() {
+    return null;
+  }
+
+  /// The bloom filter, or null when not built.
+  default @Nullable BloomFilterReader bloomFilter() {
+    return null;
+  }
+
+  /// The null value vector, or null when null values are not recorded for the column.
+  default @Nullable NullValueVectorReader nullValueVector() {
+    return null;
+  }
 }

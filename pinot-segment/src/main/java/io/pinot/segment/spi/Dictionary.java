@@ -3,8 +3,8 @@ package io.pinot.segment.spi;
 
 import io.pinot.spi.data.DataType;
 
-/// A sorted dictionary of a column's distinct values; dictionary id `i` is the i-th smallest value.
-/// Strings sort by [String#compareTo]; BYTES by unsigned lexicographic order.
+/// A dictionary of a column's distinct values. In a [#sorted()] dictionary (every immutable segment's) id `i` is
+/// the i-th smallest value; strings sort by [String#compareTo], BYTES by unsigned lexicographic order.
 ///
 /// Lookups ([#indexOf] and [#insertionIndexOf]) accept the stored Java value of the column's stored type
 /// or, for numeric columns, any `Number` (compared by numeric value) and, for every type, its text form.
@@ -20,7 +20,15 @@ public interface Dictionary {
   int indexOf(Object value);
 
   /// Binary-search result: the id when present, else `-(insertionPoint) - 1`, as [java.util.Arrays#binarySearch].
+  /// Only meaningful for [#sorted()] dictionaries; unsorted ones throw [UnsupportedOperationException].
   int insertionIndexOf(Object value);
+
+  /// Whether dictionary ids follow value order (true for every immutable segment). The growable dictionaries of
+  /// mutable (consuming) segments number values in insertion order: for them id ranges are not value ranges, id
+  /// order is not value order, and the first and last ids are not the minimum and maximum.
+  default boolean sorted() {
+    return true;
+  }
 
   /// The value of a dictionary id as its stored Java value (boxed; not for hot loops).
   Object get(int dictId);

@@ -6,10 +6,11 @@ import io.pinot.spi.data.DataType;
 /// Per-document values of a column, read block by block into caller-owned primitive arrays.
 ///
 /// Dictionary-encoded columns answer [#readDictIds] (single-value) and [#getDictIdsMV] (multi-value);
-/// raw columns answer the typed `read*Values` methods (numeric reads convert between numeric types)
-/// and, for multi-value raw columns, nothing yet. Calling a method the encoding does not support throws
-/// [UnsupportedOperationException]. `docIds` hold `length` increasing doc ids; readers are fastest when
-/// they are contiguous. Thread-safe: no per-reader mutable state.
+/// raw single-value columns answer the typed `read*Values` methods (numeric reads convert between numeric types)
+/// and raw multi-value columns the typed `get*ValuesMV` methods and [#numValuesMV]. Calling a method the
+/// encoding does not support throws [UnsupportedOperationException] (the defaults of the `get*ValuesMV`
+/// methods). `docIds` hold `length` increasing doc ids; readers are fastest when they are contiguous.
+/// Thread-safe: readers keep at most per-thread decode caches.
 public interface ForwardIndexReader {
   boolean dictionaryEncoded();
 
@@ -39,4 +40,31 @@ public interface ForwardIndexReader {
   void readStringValues(int[] docIds, int length, String[] out);
 
   void readBytesValues(int[] docIds, int length, byte[][] out);
+
+  /// Values of one raw multi-value document into `out` (which must hold `maxNumberOfMultiValues` entries);
+  /// returns how many were written. Numeric reads convert between numeric types.
+  default int getIntValuesMV(int docId, int[] out) {
+    throw new UnsupportedOperationException("getIntValuesMV is not supported by " + getClass().getSimpleName());
+  }
+
+  default int getLongValuesMV(int docId, long[] out) {
+    throw new UnsupportedOperationException("getLongValuesMV is not supported by " + getClass().getSimpleName());
+  }
+
+  default int getFloatValuesMV(int docId, float[] out) {
+    throw new UnsupportedOperationException("getFloatValuesMV is not supported by " + getClass().getSimpleName());
+  }
+
+  default int getDoubleValuesMV(int docId, double[] out) {
+    throw new UnsupportedOperationException("getDoubleValuesMV is not supported by " + getClass().getSimpleName());
+  }
+
+  /// Text forms of one raw multi-value document's values (BYTES as lower-case hex).
+  default int getStringValuesMV(int docId, String[] out) {
+    throw new UnsupportedOperationException("getStringValuesMV is not supported by " + getClass().getSimpleName());
+  }
+
+  default int getBytesValuesMV(int docId, byte[][] out) {
+    throw new UnsupportedOperationException("getBytesValuesMV is not supported by " + getClass().getSimpleName());
+  }
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.pinot.segment.spi;
 
+import io.pinot.segment.spi.startree.StarTreeV2;
+import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -22,6 +24,11 @@ public interface IndexSegment extends AutoCloseable {
 
   /// The data source of a column, or null when the segment has no such column.
   @Nullable DataSource dataSource(String column);
+
+  /// The segment's star-tree indexes, in build order (none by default, e.g. for mutable segments).
+  default List<StarTreeV2> starTrees() {
+    return List.of();
+  }
 
   /// Releases the segment's memory. Idempotent.
   @Override

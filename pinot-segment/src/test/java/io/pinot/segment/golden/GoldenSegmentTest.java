@@ -32,12 +32,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/// Guards the on-disk format: a tiny segment using every index encoding is checked in under
-/// `src/test/resources/golden/`. The test rebuilds it and compares every file byte for byte, and loads the
-/// checked-in copy. After an intentional format change (with a new format version), regenerate it with
-/// `./mvnw -pl pinot-segment test -Dtest=GoldenSegmentTest -Dpinot.segment.updateGolden=true`.
+/// Guards the on-disk format: tiny segments using every encoding are checked in under
+/// `src/test/resources/golden/`. For the current format (`psf2/`) the test rebuilds them and compares every file
+/// byte for byte, and loads the checked-in copies; the `psf1` copy (`golden/<name>`, written by the first format
+/// version) must keep loading. [GoldenIndexesSegmentTest] covers the range index, bloom filter, null value vector,
+/// partitions and every raw codec. After an intentional format change (with a new format version), regenerate the
+/// current copies with
+/// `./mvnw -pl pinot-segment test -Dtest='Golden*' -Dpinot.segment.updateGolden=true`.
 public class GoldenSegmentTest {
   static final String SEGMENT_NAME = "golden_1704067200000_1704326400000_0";
+  static final String CURRENT = "psf2";
   private static final List<String> FILES = List.of(SegmentFormat.DATA_FILE, SegmentFormat.INDEX_MAP_FILE,
       SegmentFormat.METADATA_FILE, SegmentFormat.CREATION_META_FILE);
 
@@ -48,17 +52,24 @@ public class GoldenSegmentTest {
   void rebuildingGivesTheCheckedInBytes() throws IOException, URISyntaxException {
     SegmentCreationResult result = build(dir);
     assertThat(result.segmentName()).isEqualTo(SEGMENT_NAME);
+    compareWithGolden(result, CURRENT + "/" + SEGMENT_NAME);
+  }
+
+  /// Compares the files of a built segment with its checked-in copy under `golden/<path>` (after rewriting the copy
+  /// when `pinot.segment.updateGolden` is set).
+  static void compareWithGolden(SegmentCreationResult result, String path) throws IOException, URISyntaxException {
     if (Boolean.getBoolean("pinot.segment.updateGolden")) {
       Path target = Path.of(System.getProperty("pinot.root"), "pinot-segment", "src", "test", "resources", "golden",
-          SEGMENT_NAME);
+          path);
       SegmentFiles.deleteRecursively(target);
       Files.createDirectories(target.resolve(SegmentFormat.V3_DIR));
       for (String file : FILES) {
         Files.copy(result.segmentDir().resolve(SegmentFormat.V3_DIR).resolve(file),
             target.resolve(SegmentFormat.V3_DIR).resolve(file));
       }
+      return;
     }
-    Path golden = goldenDir();
+    Path golden = goldenDir(path);
     for (String file : FILES) {
       byte[] expected = Files.readAllBytes(golden.resolve(SegmentFormat.V3_DIR).resolve(file));
       byte[] actual = Files.readAllBytes(result.segmentDir().resolve(SegmentFormat.V3_DIR).resolve(file));
@@ -67,8 +78,17 @@ public class GoldenSegmentTest {
   }
 
   @Test
+  void theFirstFormatVersionStillLoads() throws IOException, URISyntaxException {
+    try (ImmutableSegment segment = SegmentLoader.load(goldenDir(SEGMENT_NAME))) {
+      assertThat(segment.metadata().formatVersion()).isEqualTo("psf1");
+      assertGoldenValues(segment);
+    }
+  }
+
+  @Test
   void theCheckedInSegmentLoads() throws IOException, URISyntaxException {
-    try (ImmutableSegment segment = SegmentLoader.load(goldenDir())) {
+    try (ImmutableSegment segment = SegmentLoader.load(goldenDir(CURRENT + "/" + SEGMENT_NAME))) {
+      assertThat(segment.metadata().formatVersion()).isEqualTo(CURRENT);
       assertGoldenValues(segment);
       assertThat(segment.metadata().creationTime()).isEqualTo(1_700_000_000_000L);
       assertThat(segment.metadata().startTime()).isEqualTo(1704067200000L);
@@ -149,8 +169,8 @@ public class GoldenSegmentTest {
     return row;
   }
 
-  private static Path goldenDir() throws URISyntaxException {
-    URL url = GoldenSegmentTest.class.getResource("/golden/" + SEGMENT_NAME);
+  static Path goldenDir(String path) throws URISyntaxException {
+    URL url = GoldenSegmentTest.class.getResource("/golden/" + path);
     assertThat(url).as("checked-in golden segment").isNotNull();
     return Path.of(url.toURI());
   }

@@ -78,7 +78,7 @@ class SegmentLoaderTest {
     Path v3 = segmentDir.resolve("v3");
     Path metadataFile = v3.resolve(SegmentFormat.METADATA_FILE);
     String original = Files.readString(metadataFile, StandardCharsets.UTF_8);
-    Files.writeString(metadataFile, original.replace("segment.index.version = psf1", "segment.index.version = v3"));
+    Files.writeString(metadataFile, original.replace("segment.index.version = psf2", "segment.index.version = v3"));
     assertThatThrownBy(() -> SegmentLoader.load(segmentDir)).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("format version v3");
     Files.writeString(metadataFile, original);

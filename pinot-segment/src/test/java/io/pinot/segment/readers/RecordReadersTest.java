@@ -45,10 +45,30 @@ class RecordReadersTest {
   }
 
   @Test
+  void pinotReaderClassNamesMapToFormats() {
+    assertThat(RecordReaders.format("org.apache.pinot.plugin.inputformat.avro.AvroRecordReader"))
+        .isEqualTo(RecordReaders.Format.AVRO);
+    assertThat(RecordReaders.format("PARQUET")).isEqualTo(RecordReaders.Format.PARQUET);
+    assertThat(RecordReaders.format("org.apache.pinot.plugin.inputformat.parquet.ParquetAvroRecordReader"))
+        .isEqualTo(RecordReaders.Format.PARQUET_AVRO);
+    assertThat(RecordReaders.format("org.apache.pinot.plugin.inputformat.parquet.ParquetNativeRecordReader"))
+        .isEqualTo(RecordReaders.Format.PARQUET_NATIVE);
+  }
+
+  @Test
   void unsupportedFormatsAreNamed() {
-    assertThatThrownBy(() -> RecordReaders.format("org.apache.pinot.plugin.inputformat.avro.AvroRecordReader"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("AvroRecordReader")
-        .hasMessageContaining("not supported yet");
+    assertThatThrownBy(() -> RecordReaders.format("org.apache.pinot.plugin.inputformat.orc.ORCRecordReader"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ORCRecordReader")
+        .hasMessageContaining("Parquet");
+    assertThatThrownBy(() -> RecordReaders.format("xml")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'xml'").hasMessageContaining("csv, json, avro or parquet");
+  }
+
+  @Test
+  void avroWithoutTheInputFormatsModuleNamesTheModule() {
+    // pinot-segment's own tests do not have pinot-input-formats on the class path.
+    assertThatThrownBy(() -> RecordReaders.create("avro", dir.resolve("x.avro"), null, SCHEMA))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pinot-input-formats");
   }
 
   @Test

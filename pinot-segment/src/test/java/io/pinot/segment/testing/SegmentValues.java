@@ -32,6 +32,9 @@ public final class SegmentValues {
     ForwardIndexReader forward = source.forwardIndex();
     Dictionary dictionary = source.dictionary();
     List<Object> values = new ArrayList<>(numDocs);
+    if (!metadata.singleValue() && dictionary == null) {
+      return rawMultiValues(forward, numDocs, Math.max(1, metadata.maxNumberOfMultiValues()));
+    }
     if (!metadata.singleValue()) {
       int[] buffer = new int[Math.max(1, metadata.maxNumberOfMultiValues())];
       for (int doc = 0; doc < numDocs; doc++) {
@@ -94,6 +97,57 @@ public final class SegmentValues {
         }
       }
       default -> throw new AssertionError("Unexpected type " + forward.storedType());
+    }
+    return values;
+  }
+
+  private static List<Object> rawMultiValues(ForwardIndexReader forward, int numDocs, int maxValues) {
+    List<Object> values = new ArrayList<>(numDocs);
+    for (int doc = 0; doc < numDocs; doc++) {
+      List<Object> row = new ArrayList<>();
+      switch (forward.storedType()) {
+        case INT -> {
+          int[] out = new int[maxValues];
+          int n = forward.getIntValuesMV(doc, out);
+          for (int i = 0; i < n; i++) {
+            row.add(out[i]);
+          }
+        }
+        case LONG -> {
+          long[] out = new long[maxValues];
+          int n = forward.getLongValuesMV(doc, out);
+          for (int i = 0; i < n; i++) {
+            row.add(out[i]);
+          }
+        }
+        case FLOAT -> {
+          float[] out = new float[maxValues];
+          int n = forward.getFloatValuesMV(doc, out);
+          for (int i = 0; i < n; i++) {
+            row.add(out[i]);
+          }
+        }
+        case DOUBLE -> {
+          double[] out = new double[maxValues];
+          int n = forward.getDoubleValuesMV(doc, out);
+          for (int i = 0; i < n; i++) {
+            row.add(out[i]);
+          }
+        }
+        case STRING -> {
+          String[] out = new String[maxValues];
+          int n = forward.getStringValuesMV(doc, out);
+          row.addAll(Arrays.asList(out).subList(0, n));
+        }
+        default -> {
+          byte[][] out = new byte[maxValues][];
+          int n = forward.getBytesValuesMV(doc, out);
+          for (int i = 0; i < n; i++) {
+            row.add(comparable(out[i]));
+          }
+        }
+      }
+      values.add(row);
     }
     return values;
   }

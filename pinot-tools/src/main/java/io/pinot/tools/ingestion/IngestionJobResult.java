@@ -20,6 +20,14 @@ public record IngestionJobResult(List<SegmentReport> segments, int numPushed, lo
     return total;
   }
 
+  public long totalFilteredRows() {
+    long total = 0;
+    for (SegmentReport segment : segments) {
+      total += segment.numFilteredRows();
+    }
+    return total;
+  }
+
   public long totalSkippedRows() {
     long total = 0;
     for (SegmentReport segment : segments) {

@@ -44,10 +44,13 @@ final class SegmentGenerationStep {
       for (int done = 1; done <= inputFiles.size(); done++) {
         SegmentReport report = take(completion);
         reports.add(report);
-        progress.println(String.format(Locale.ROOT, "[%d/%d] Created segment %s from %s: %,d rows%s in %s", done,
+        progress.println(String.format(Locale.ROOT, "[%d/%d] Created segment %s from %s: %,d rows%s%s in %s", done,
             inputFiles.size(), report.segmentName(), report.inputFile().getFileName(), report.numDocs(),
             report.numSkippedRows() == 0 ? "" : String.format(Locale.ROOT, " (%,d bad row%s skipped)",
-                report.numSkippedRows(), report.numSkippedRows() == 1 ? "" : "s"), seconds(report.creationMillis())));
+                report.numSkippedRows(), report.numSkippedRows() == 1 ? "" : "s"),
+            report.numFilteredRows() == 0 ? "" : String.format(Locale.ROOT, " (%,d row%s filtered)",
+                report.numFilteredRows(), report.numFilteredRows() == 1 ? "" : "s"),
+            seconds(report.creationMillis())));
         progress.flush();
       }
       reports.sort(Comparator.comparingInt(SegmentReport::sequenceId));

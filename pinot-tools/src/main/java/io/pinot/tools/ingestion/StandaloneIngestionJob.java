@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.pinot.tools.ingestion;
 
+import io.pinot.segment.ingestion.IngestionPipeline;
 import io.pinot.spi.filesystem.LocalPinotFS;
 import io.pinot.tools.client.ControllerClient;
 import io.pinot.tools.ingestion.SegmentPushStep.PushItem;
@@ -106,6 +107,7 @@ public final class StandaloneIngestionJob {
           ? "" : " match includeFileNamePattern '" + spec.includeFileNamePattern() + "'"));
     }
     boolean continueOnError = spec.continueOnError() || table.tableContinueOnError();
+    IngestionPipeline pipeline = ingestionPipeline(table);
     out.println(String.format(Locale.ROOT, "Creating segments of table %s from %d input file%s under %s "
         + "(parallelism %d%s)", table.tableName(), files.size(), files.size() == 1 ? "" : "s", inputDir,
         spec.segmentCreationJobParallelism(), continueOnError ? ", skipping bad rows" : ""));
@@ -113,12 +115,22 @@ public final class StandaloneIngestionJob {
     Path staging = Files.createTempDirectory(stagingParent(), "pinot-ingestion-");
     try {
       GenerationContext context = new GenerationContext(table, spec.recordReaderSpec(),
-          spec.segmentNameGeneratorSpec(), continueOnError, spec.failOnEmptySegment(), staging);
+          spec.segmentNameGeneratorSpec(), continueOnError, spec.failOnEmptySegment(), staging, pipeline);
       List<SegmentReport> reports = SegmentGenerationStep.run(context, files,
           spec.segmentCreationJobParallelism(), out);
       return publish(reports, inputDir, outputDir);
     } finally {
       new LocalPinotFS().delete(staging.toUri());
+    }
+  }
+
+  /// The table's ingestion pipeline; an invalid `ingestionConfig` fails the job before any file is read.
+  private static IngestionPipeline ingestionPipeline(TableInputs table) {
+    try {
+      return IngestionPipeline.create(table.tableConfig(), table.schema());
+    } catch (IllegalArgumentException e) {
+      throw new IngestionJobException("Table " + table.tableName() + " has an invalid ingestionConfig: "
+          + e.getMessage(), e);
     }
   }
 
@@ -204,6 +216,16 @@ public final class StandaloneIngestionJob {
           result.numPushed(), result.numPushed() == 1 ? "" : "es", SegmentGenerationStep.seconds(result.pushMillis())));
     }
     out.println(line.append('.'));
+    if (result.totalFilteredRows() > 0) {
+      out.println(String.format(Locale.ROOT, "Filtered out %,d row%s by the table's filterConfig:",
+          result.totalFilteredRows(), result.totalFilteredRows() == 1 ? "" : "s"));
+      for (SegmentReport segment : result.segments()) {
+        if (segment.numFilteredRows() > 0) {
+          out.println(String.format(Locale.ROOT, "  %s: %,d row%s filtered", segment.inputFile(),
+              segment.numFilteredRows(), segment.numFilteredRows() == 1 ? "" : "s"));
+        }
+      }
+    }
     if (result.totalSkippedRows() > 0) {
       out.println(String.format(Locale.ROOT, "Skipped %,d bad row%s in total:", result.totalSkippedRows(),
           result.totalSkippedRows() == 1 ? "" : "s"));

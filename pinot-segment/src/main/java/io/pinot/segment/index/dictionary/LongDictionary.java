@@ -1,22 +1,47 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.pinot.segment.index.dictionary;
 
+import io.pinot.segment.format.PackedInts;
 import io.pinot.segment.memory.DataBuffer;
 import io.pinot.segment.spi.Dictionary;
 import io.pinot.spi.data.DataType;
 import java.lang.foreign.MemorySegment;
+import org.jspecify.annotations.Nullable;
 
-/// Dictionary of a LONG column over mapped memory: `cardinality` little-endian int64 values in ascending order
-/// (the body of a `DFIX` buffer). Thread-safe (immutable).
+/// Dictionary of a LONG column over mapped memory: `cardinality` values in ascending order, either little-endian
+/// int64s (the body of a `DFIX` buffer) or block-wise frame-of-reference packed (`DFOR`: the
+/// first value of each block of 64 plus bit-packed offsets from it of at most 32 bits). Thread-safe (immutable).
 public final class LongDictionary implements Dictionary {
   private final MemorySegment segment;
   private final long base;
   private final int length;
+  private final @Nullable PackedInts packed;
+  private final int blockShift;
 
   LongDictionary(DataBuffer buffer, long valuesOffset, int length) {
     this.segment = buffer.segment();
     this.base = valuesOffset;
     this.length = length;
+    this.packed = null;
+    this.blockShift = 0;
+  }
+
+  /// A dictionary stored block-wise frame-of-reference packed (`DFOR`): value `i` is the int64 base of its block of
+  /// `2^blockShift` values, at `basesOffset + 8 * (i >> blockShift)`, plus `packed.get(i)`.
+  LongDictionary(DataBuffer buffer, long basesOffset, int blockShift, PackedInts packed) {
+    this.segment = buffer.segment();
+    this.base = basesOffset;
+    this.length = packed.count();
+    this.packed = packed;
+    this.blockShift = blockShift;
+  }
+
+  private long value(int dictId) {
+    if (packed == null) {
+      return segment.get(DataBuffer.LONG, base + 8L * dictId);
+    }
+    long blockBase = segment.get(DataBuffer.LONG, base + 8L * (dictId >>> blockShift));
+    return blockBase + (packed.get(dictId) & 0xFFFFFFFFL);
   }
 
   @Override
@@ -52,7 +77,7 @@ public final class LongDictionary implements Dictionary {
     int high = length - 1;
     while (low <= high) {
       int mid = (low + high) >>> 1;
-      long value = segment.get(DataBuffer.LONG, base + 8L * mid);
+      long value = value(mid);
       if (value < key) {
         low = mid + 1;
       } else if (value > key) {
@@ -76,7 +101,7 @@ public final class LongDictionary implements Dictionary {
 
   @Override
   public long getLongValue(int dictId) {
-    return segment.get(DataBuffer.LONG, base + 8L * dictId);
+    return value(dictId);
   }
 
   @Override
@@ -102,35 +127,35 @@ public final class LongDictionary implements Dictionary {
   @Override
   public void readIntValues(int[] dictIds, int length, int[] out) {
     for (int i = 0; i < length; i++) {
-      out[i] = (int) segment.get(DataBuffer.LONG, base + 8L * dictIds[i]);
+      out[i] = (int) value(dictIds[i]);
     }
   }
 
   @Override
   public void readLongValues(int[] dictIds, int length, long[] out) {
     for (int i = 0; i < length; i++) {
-      out[i] = segment.get(DataBuffer.LONG, base + 8L * dictIds[i]);
+      out[i] = value(dictIds[i]);
     }
   }
 
   @Override
   public void readFloatValues(int[] dictIds, int length, float[] out) {
     for (int i = 0; i < length; i++) {
-      out[i] = segment.get(DataBuffer.LONG, base + 8L * dictIds[i]);
+      out[i] = value(dictIds[i]);
     }
   }
 
   @Override
   public void readDoubleValues(int[] dictIds, int length, double[] out) {
     for (int i = 0; i < length; i++) {
-      out[i] = segment.get(DataBuffer.LONG, base + 8L * dictIds[i]);
+      out[i] = value(dictIds[i]);
     }
   }
 
   @Override
   public void readStringValues(int[] dictIds, int length, String[] out) {
     for (int i = 0; i < length; i++) {
-      out[i] = Long.toString(segment.get(DataBuffer.LONG, base + 8L * dictIds[i]));
+      out[i] = Long.toString(value(dictIds[i]));
     }
   }
 }

@@ -7,7 +7,7 @@ import io.pinot.segment.spi.ForwardIndexReader;
 /// encoding overrides it, as the [ForwardIndexReader] contract requires.
 abstract sealed class BaseForwardIndexReader implements ForwardIndexReader permits BitPackedSvForwardIndexReader,
     BitPackedMvForwardIndexReader, SortedForwardIndexReader, FixedWidthRawForwardIndexReader,
-    VarLengthRawForwardIndexReader {
+    VarLengthRawForwardIndexReader, ChunkedFixedWidthForwardIndexReader, RawMultiValueForwardIndexReader {
   private final String description;
 
   BaseForwardIndexReader(String description) {

@@ -13,7 +13,8 @@ import io.pinot.spi.data.DataType;
 import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 
-/// Writes and opens forward index buffers (`FSVB`, `FSRT`, `FMVB`, `RFIX`, `RVAR`; layouts on the reader classes).
+/// Writes and opens forward index buffers (`FSVB`, `FSRT`, `FMVB`, `RFIX`, `RFXC`, `RVAR`, `RMVB`; layouts on the
+/// reader classes; raw ones are written by [RawForwardIndexWriter]).
 /// Stateless utilities.
 public final class ForwardIndexes {
   private ForwardIndexes() {
@@ -45,6 +46,12 @@ public final class ForwardIndexes {
     }
     if (tag == SegmentFormat.tagValue(SegmentFormat.TAG_FORWARD_RAW_VAR)) {
       return new VarLengthRawForwardIndexReader(buffer, checkType(buffer, storedType));
+    }
+    if (tag == SegmentFormat.tagValue(SegmentFormat.TAG_FORWARD_RAW_FIXED_CHUNKED)) {
+      return new ChunkedFixedWidthForwardIndexReader(buffer, checkType(buffer, storedType));
+    }
+    if (tag == SegmentFormat.tagValue(SegmentFormat.TAG_FORWARD_RAW_MV)) {
+      return new RawMultiValueForwardIndexReader(buffer, checkType(buffer, storedType));
     }
     throw new IllegalStateException("Not a forward index buffer (tag " + Integer.toHexString(tag) + ")");
   }
@@ -114,111 +121,31 @@ public final class ForwardIndexes {
     out.endIndex();
   }
 
+  /// Writes raw INT values uncompressed (`RFIX`).
   public static void writeRawInts(SegmentFileWriter out, String column, int[] values, int numDocs)
       throws IOException {
-    beginRawFixed(out, column, DataType.INT, numDocs);
-    for (int i = 0; i < numDocs; i++) {
-      out.writeInt(values[i]);
-    }
-    out.endIndex();
+    RawForwardIndexWriter.writeFixed(out, column, DataType.INT, values, numDocs, ChunkCodec.PASS_THROUGH);
   }
 
   public static void writeRawLongs(SegmentFileWriter out, String column, long[] values, int numDocs)
       throws IOException {
-    beginRawFixed(out, column, DataType.LONG, numDocs);
-    for (int i = 0; i < numDocs; i++) {
-      out.writeLong(values[i]);
-    }
-    out.endIndex();
+    RawForwardIndexWriter.writeFixed(out, column, DataType.LONG, values, numDocs, ChunkCodec.PASS_THROUGH);
   }
 
   public static void writeRawFloats(SegmentFileWriter out, String column, float[] values, int numDocs)
       throws IOException {
-    beginRawFixed(out, column, DataType.FLOAT, numDocs);
-    for (int i = 0; i < numDocs; i++) {
-      out.writeFloat(values[i]);
-    }
-    out.endIndex();
+    RawForwardIndexWriter.writeFixed(out, column, DataType.FLOAT, values, numDocs, ChunkCodec.PASS_THROUGH);
   }
 
   public static void writeRawDoubles(SegmentFileWriter out, String column, double[] values, int numDocs)
       throws IOException {
-    beginRawFixed(out, column, DataType.DOUBLE, numDocs);
-    for (int i = 0; i < numDocs; i++) {
-      out.writeDouble(values[i]);
-    }
-    out.endIndex();
+    RawForwardIndexWriter.writeFixed(out, column, DataType.DOUBLE, values, numDocs, ChunkCodec.PASS_THROUGH);
   }
 
-  /// Writes a chunked raw variable-width column: value `i` is `data[ends[i-1], ends[i])` (`ends[-1]` = 0).
+  /// Writes an uncompressed chunked raw variable-width column: value `i` is `data[ends[i-1], ends[i])`
+  /// (`ends[-1]` = 0).
   public static void writeRawVariable(SegmentFileWriter out, String column, DataType storedType, byte[] data,
       int[] ends, int numDocs) throws IOException {
-    int docsPerChunk = SegmentFormat.RAW_VAR_DOCS_PER_CHUNK;
-    int numChunks = (numDocs + docsPerChunk - 1) / docsPerChunk;
-    out.beginIndex(column, IndexType.FORWARD_INDEX, SegmentFormat.TAG_FORWARD_RAW_VAR);
-    out.writeInt(SegmentFormat.typeCode(storedType));
-    out.writeInt(numDocs);
-    out.writeInt(docsPerChunk);
-    out.writeInt(numChunks);
-    long chunkStart = VarLengthRawForwardIndexReader.HEADER_SIZE + 8L * (numChunks + 1);
-    for (int chunk = 0; chunk <= numChunks; chunk++) {
-      out.writeLong(chunkStart);
-      if (chunk < numChunks) {
-        chunkStart += SegmentFormat.CHUNK_HEADER_SIZE + payloadSize(ends, chunk, docsPerChunk, numDocs);
-      }
-    }
-    for (int chunk = 0; chunk < numChunks; chunk++) {
-      writeChunk(out, data, ends, chunk * docsPerChunk, Math.min(numDocs, (chunk + 1) * docsPerChunk));
-    }
-    out.endIndex();
-  }
-
-  private static long payloadSize(int[] ends, int chunk, int docsPerChunk, int numDocs) {
-    int first = chunk * docsPerChunk;
-    int last = Math.min(numDocs, first + docsPerChunk);
-    long bytes = (long) ends[last - 1] - (first == 0 ? 0 : ends[first - 1]);
-    return fixedLength(ends, first, last) >= 0 ? 4L + bytes : 4L * (last - first + 1) + bytes;
-  }
-
-  /// The common length of the values `[first, last)`, or -1 when they differ.
-  private static int fixedLength(int[] ends, int first, int last) {
-    int length = ends[first] - (first == 0 ? 0 : ends[first - 1]);
-    for (int doc = first + 1; doc < last; doc++) {
-      if (ends[doc] - ends[doc - 1] != length) {
-        return -1;
-      }
-    }
-    return length;
-  }
-
-  private static void writeChunk(SegmentFileWriter out, byte[] data, int[] ends, int first, int last)
-      throws IOException {
-    int dataStart = first == 0 ? 0 : ends[first - 1];
-    int dataEnd = ends[last - 1];
-    int fixedLength = fixedLength(ends, first, last);
-    int payload = (fixedLength >= 0 ? 4 : 4 * (last - first + 1)) + (dataEnd - dataStart);
-    out.writeByte(SegmentFormat.CODEC_PASS_THROUGH);
-    out.writeByte(fixedLength >= 0 ? SegmentFormat.CHUNK_FIXED_LENGTH : SegmentFormat.CHUNK_OFFSETS);
-    out.writeByte(0);
-    out.writeByte(0);
-    out.writeInt(last - first);
-    out.writeInt(payload);
-    out.writeInt(payload);
-    if (fixedLength >= 0) {
-      out.writeInt(fixedLength);
-    } else {
-      out.writeInt(0);
-      for (int doc = first; doc < last; doc++) {
-        out.writeInt(ends[doc] - dataStart);
-      }
-    }
-    out.writeBytes(data, dataStart, dataEnd - dataStart);
-  }
-
-  private static void beginRawFixed(SegmentFileWriter out, String column, DataType type, int numDocs)
-      throws IOException {
-    out.beginIndex(column, IndexType.FORWARD_INDEX, SegmentFormat.TAG_FORWARD_RAW_FIXED);
-    out.writeInt(SegmentFormat.typeCode(type));
-    out.writeInt(numDocs);
+    RawForwardIndexWriter.writeVariable(out, column, storedType, data, ends, numDocs, ChunkCodec.PASS_THROUGH);
   }
 }

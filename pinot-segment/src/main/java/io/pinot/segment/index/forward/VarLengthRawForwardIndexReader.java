@@ -10,41 +10,27 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
-/// Forward index of a raw (no-dictionary) single-value STRING, BYTES or BIG_DECIMAL column, in chunks of
-/// `docsPerChunk` documents (`RVAR` buffer).
+/// Forward index of a raw (no-dictionary) single-value STRING, BYTES or BIG_DECIMAL column (`RVAR` buffer): the
+/// [ChunkTable] layout with one of three chunk payload layouts:
+/// - 0, offsets: `int32 valueOffsets[numDocsInChunk + 1]` (relative to the value bytes that follow them), then the
+///   value bytes (UTF-8 for STRING, the BIG_DECIMAL serialization of [VarLengthValues]);
+/// - 1, fixed length: every value of the chunk has the same length: `int32 valueLength`, then the value bytes;
+/// - 2, hex: every value of a STRING chunk is lower-case hexadecimal text of the same even length (hash and id
+///   columns): `int32 numChars`, then each value as its `numChars / 2` decoded bytes, half the text's size.
 ///
-/// Layout after the tag and version: `int32 storedTypeCode, int32 numDocs, int32 docsPerChunk, int32 numChunks,
-/// int64 chunkOffsets[numChunks + 1]` (relative to the buffer start; the last one is the end). Each chunk is a
-/// 16-byte header (`u8 codec, u8 layout, 2 zero bytes, int32 numDocsInChunk, int32 uncompressedSize,
-/// int32 storedSize`) and a payload: with layout 0, `int32 valueOffsets[numDocsInChunk + 1]` (relative to the
-/// value bytes that follow them) and the value bytes (UTF-8 for STRING); with layout 1 (all values of the chunk
-/// have the same length, as hex ids or fixed codes do), `int32 valueLength` and the value bytes. Only the PASS_THROUGH
-/// codec (0) exists so far; the codec byte lets compressed chunks be added without a format break. Thread-safe
-/// (immutable).
+/// Chunks may be compressed with any [ChunkCodec]; values are decoded from the calling thread's cached chunk.
+/// Thread-safe.
 public final class VarLengthRawForwardIndexReader extends BaseForwardIndexReader {
-  static final int HEADER_SIZE = 24;
+  static final int HEADER_SIZE = ChunkTable.HEADER_SIZE;
+  private static final HexFormat HEX = HexFormat.of();
 
-  private final DataBuffer buffer;
-  private final MemorySegment segment;
+  private final ChunkTable table;
   private final DataType storedType;
-  private final int numDocs;
-  private final int docsPerChunk;
 
   VarLengthRawForwardIndexReader(DataBuffer buffer, DataType storedType) {
     super("raw " + storedType);
-    this.buffer = buffer;
-    this.segment = buffer.segment();
+    this.table = new ChunkTable(buffer, storedType);
     this.storedType = storedType;
-    this.numDocs = buffer.getInt(12);
-    this.docsPerChunk = buffer.getInt(16);
-    int numChunks = buffer.getInt(20);
-    if (docsPerChunk <= 0 || numChunks != (numDocs + docsPerChunk - 1) / docsPerChunk) {
-      throw new IllegalStateException("Inconsistent chunk layout: " + numDocs + " docs, " + numChunks + " chunks of "
-          + docsPerChunk);
-    }
-    if (buffer.getLong(HEADER_SIZE + 8L * numChunks) > buffer.size()) {
-      throw new IllegalStateException("Raw forward index chunks run past their buffer");
-    }
   }
 
   @Override
@@ -64,81 +50,113 @@ public final class VarLengthRawForwardIndexReader extends BaseForwardIndexReader
 
   @Override
   public int numDocs() {
-    return numDocs;
+    return table.numDocs;
   }
 
-  /// The stored bytes of one document's value.
+  /// The stored bytes of one document's value (UTF-8 for STRING).
   public byte[] getBytes(int docId) {
-    int chunk = docId / docsPerChunk;
-    long chunkStart = segment.get(DataBuffer.LONG, HEADER_SIZE + 8L * chunk);
-    int codec = segment.get(DataBuffer.BYTE, chunkStart);
-    if (codec != SegmentFormat.CODEC_PASS_THROUGH) {
-      throw new IllegalStateException("Unsupported chunk codec " + codec);
+    return bytes(table.scratch(), docId);
+  }
+
+  private byte[] bytes(ChunkTable.DecodedChunk chunk, int docId) {
+    chunk.load(docId / table.docsPerChunk);
+    MemorySegment payload = chunk.payload;
+    int local = docId - chunk.firstDoc;
+    switch (chunk.layout) {
+      case SegmentFormat.CHUNK_FIXED_LENGTH -> {
+        int length = payload.get(DataBuffer.INT, 0);
+        return copy(payload, 4 + (long) local * length, length);
+      }
+      case SegmentFormat.CHUNK_OFFSETS -> {
+        long position = 4L * local;
+        int start = payload.get(DataBuffer.INT, position);
+        int end = payload.get(DataBuffer.INT, position + 4);
+        return copy(payload, 4L * (chunk.numDocs + 1) + start, end - start);
+      }
+      case SegmentFormat.CHUNK_HEX -> {
+        return hex(payload, local).getBytes(StandardCharsets.US_ASCII);
+      }
+      default -> throw new IllegalStateException("Unknown chunk layout " + chunk.layout);
     }
-    int docsInChunk = segment.get(DataBuffer.INT, chunkStart + 4);
-    long payload = chunkStart + SegmentFormat.CHUNK_HEADER_SIZE;
-    int local = docId - chunk * docsPerChunk;
-    if (segment.get(DataBuffer.BYTE, chunkStart + 1) == SegmentFormat.CHUNK_FIXED_LENGTH) {
-      int length = segment.get(DataBuffer.INT, payload);
-      return buffer.getBytes(payload + 4 + (long) local * length, length);
+  }
+
+  private static String hex(MemorySegment payload, int local) {
+    int numBytes = payload.get(DataBuffer.INT, 0) >>> 1;
+    byte[] raw = copy(payload, 4 + (long) local * numBytes, numBytes);
+    return HEX.formatHex(raw);
+  }
+
+  private static byte[] copy(MemorySegment payload, long offset, int length) {
+    byte[] bytes = new byte[length];
+    MemorySegment.copy(payload, DataBuffer.BYTE, offset, bytes, 0, length);
+    return bytes;
+  }
+
+  private String string(ChunkTable.DecodedChunk chunk, int docId) {
+    chunk.load(docId / table.docsPerChunk);
+    if (chunk.layout == SegmentFormat.CHUNK_HEX) {
+      return hex(chunk.payload, docId - chunk.firstDoc);
     }
-    long position = payload + 4L * local;
-    int start = segment.get(DataBuffer.INT, position);
-    int end = segment.get(DataBuffer.INT, position + 4);
-    return buffer.getBytes(payload + 4L * (docsInChunk + 1) + start, end - start);
+    byte[] bytes = bytes(chunk, docId);
+    return switch (storedType) {
+      case STRING -> new String(bytes, StandardCharsets.UTF_8);
+      case BYTES -> HEX.formatHex(bytes);
+      default -> VarLengthValues.deserializeBigDecimal(bytes).toPlainString();
+    };
   }
 
   @Override
   public void readStringValues(int[] docIds, int length, String[] out) {
+    ChunkTable.DecodedChunk chunk = table.scratch();
     for (int i = 0; i < length; i++) {
-      byte[] bytes = getBytes(docIds[i]);
-      out[i] = switch (storedType) {
-        case STRING -> new String(bytes, StandardCharsets.UTF_8);
-        case BYTES -> HexFormat.of().formatHex(bytes);
-        default -> VarLengthValues.deserializeBigDecimal(bytes).toPlainString();
-      };
+      out[i] = string(chunk, docIds[i]);
     }
   }
 
   @Override
   public void readBytesValues(int[] docIds, int length, byte[][] out) {
+    ChunkTable.DecodedChunk chunk = table.scratch();
     for (int i = 0; i < length; i++) {
-      out[i] = getBytes(docIds[i]);
+      out[i] = bytes(chunk, docIds[i]);
     }
   }
 
   @Override
   public void readIntValues(int[] docIds, int length, int[] out) {
+    ChunkTable.DecodedChunk chunk = table.scratch();
     for (int i = 0; i < length; i++) {
-      out[i] = decimal(docIds[i]).intValue();
+      out[i] = decimal(chunk, docIds[i]).intValue();
     }
   }
 
   @Override
   public void readLongValues(int[] docIds, int length, long[] out) {
+    ChunkTable.DecodedChunk chunk = table.scratch();
     for (int i = 0; i < length; i++) {
-      out[i] = decimal(docIds[i]).longValue();
+      out[i] = decimal(chunk, docIds[i]).longValue();
     }
   }
 
   @Override
   public void readFloatValues(int[] docIds, int length, float[] out) {
+    ChunkTable.DecodedChunk chunk = table.scratch();
     for (int i = 0; i < length; i++) {
-      out[i] = decimal(docIds[i]).floatValue();
+      out[i] = decimal(chunk, docIds[i]).floatValue();
     }
   }
 
   @Override
   public void readDoubleValues(int[] docIds, int length, double[] out) {
+    ChunkTable.DecodedChunk chunk = table.scratch();
     for (int i = 0; i < length; i++) {
-      out[i] = decimal(docIds[i]).doubleValue();
+      out[i] = decimal(chunk, docIds[i]).doubleValue();
     }
   }
 
-  private BigDecimal decimal(int docId) {
+  private BigDecimal decimal(ChunkTable.DecodedChunk chunk, int docId) {
     if (storedType != DataType.BIG_DECIMAL) {
       throw unsupported("Numeric reads of " + storedType);
     }
-    return VarLengthValues.deserializeBigDecimal(getBytes(docId));
+    return VarLengthValues.deserializeBigDecimal(bytes(chunk, docId));
   }
 }

@@ -106,24 +106,32 @@ class RawForwardIndexTest {
   }
 
   @Test
-  void fixedLengthChunksOmitOffsets() throws IOException {
-    List<String> same = new ArrayList<>();
+  void chunkLayoutsFollowTheValues() throws IOException {
+    List<String> hex = new ArrayList<>();
+    List<String> upperHex = new ArrayList<>();
     List<String> mixed = new ArrayList<>();
     for (int i = 0; i < 2000; i++) {
-      same.add(String.format("%016x", i * 7919L));
+      hex.add(String.format("%016x", i * 7919L));
+      upperHex.add(String.format("%016X", i * 7919L));
       mixed.add(i == 1500 ? "short" : String.format("%016x", i * 7919L));
     }
-    IndexFiles.Written sameWritten = writeStrings(same);
-    IndexFiles.Written mixedWritten = writeStrings(mixed);
-    long sameSize = sameWritten.view("c", IndexType.FORWARD_INDEX).size();
-    long mixedSize = mixedWritten.view("c", IndexType.FORWARD_INDEX).size();
-    // The second chunk of 'mixed' needs per-value offsets (4 bytes each); every other chunk stores one length.
-    assertThat(mixedSize - sameSize).isEqualTo(4L * (2000 - 1024 + 1) - 4 - 11);
-    ForwardIndexReader reader = ForwardIndexes.open(mixedWritten.view("c", IndexType.FORWARD_INDEX), DataType.STRING,
-        null);
-    String[] out = new String[3];
-    reader.readStringValues(new int[] {1023, 1500, 1999}, 3, out);
-    assertThat(out).containsExactly(mixed.get(1023), "short", mixed.get(1999));
+    long hexSize = writeStrings(hex).view("c", IndexType.FORWARD_INDEX).size();
+    long fixedSize = writeStrings(upperHex).view("c", IndexType.FORWARD_INDEX).size();
+    long mixedSize = writeStrings(mixed).view("c", IndexType.FORWARD_INDEX).size();
+    // Lower-case hex of one length is stored as its bytes (8 per value), other fixed-length text as is (16 per
+    // value), and a chunk of mixed lengths adds a 4-byte offset per value.
+    assertThat(hexSize).isBetween(8L * 2000, 8L * 2000 + 200);
+    assertThat(fixedSize).isBetween(16L * 2000, 16L * 2000 + 200);
+    assertThat(mixedSize).isBetween(20L * 2000 - 11, 20L * 2000 + 200);
+    for (List<String> values : List.of(hex, upperHex, mixed)) {
+      ForwardIndexReader reader = strings(values);
+      String[] out = new String[4];
+      reader.readStringValues(new int[] {0, 1023, 1500, 1999}, 4, out);
+      assertThat(out).containsExactly(values.get(0), values.get(1023), values.get(1500), values.get(1999));
+      byte[][] bytes = new byte[1][];
+      reader.readBytesValues(new int[] {1999}, 1, bytes);
+      assertThat(new String(bytes[0], StandardCharsets.US_ASCII)).isEqualTo(values.get(1999));
+    }
   }
 
   @Test
