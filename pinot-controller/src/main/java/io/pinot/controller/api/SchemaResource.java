@@ -4,6 +4,7 @@ package io.pinot.controller.api;
 import io.pinot.common.http.RestException;
 import io.pinot.common.utils.JsonUtils;
 import io.pinot.controller.ControllerContext;
+import io.pinot.spi.config.table.TableConfig;
 import io.pinot.spi.data.Schema;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -71,16 +72,18 @@ public final class SchemaResource {
   @Path("/{schemaName}")
   @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
   public Map<String, Object> updateSchema(@PathParam("schemaName") String schemaName, String body,
-      @QueryParam("force") @DefaultValue("false") boolean force) {
-    return update(schemaName, parse(body), force);
+      @QueryParam("force") @DefaultValue("false") boolean force,
+      @QueryParam("reload") @DefaultValue("false") boolean reload) {
+    return update(schemaName, parse(body), force, reload);
   }
 
   @PUT
   @Path("/{schemaName}")
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   public Map<String, Object> updateSchemaMultipart(@PathParam("schemaName") String schemaName,
-      FormDataMultiPart multiPart, @QueryParam("force") @DefaultValue("false") boolean force) throws IOException {
-    return update(schemaName, parse(firstPart(multiPart)), force);
+      FormDataMultiPart multiPart, @QueryParam("force") @DefaultValue("false") boolean force,
+      @QueryParam("reload") @DefaultValue("false") boolean reload) throws IOException {
+    return update(schemaName, parse(firstPart(multiPart)), force, reload);
   }
 
   @DELETE
@@ -95,7 +98,9 @@ public final class SchemaResource {
     return status(schema.schemaName() + " successfully added");
   }
 
-  private Map<String, Object> update(String schemaName, Schema schema, boolean force) {
+  /// Replaces a schema; with `reload`, sends a reload of every table using it, so that the servers add the new
+  /// columns to the loaded segments.
+  private Map<String, Object> update(String schemaName, Schema schema, boolean force, boolean reload) {
     if (!schema.schemaName().equals(schemaName)) {
       throw RestException.badRequest("Schema name mismatch for uploaded schema, tried to add schema with name "
           + schema.schemaName() + " as " + schemaName);
@@ -104,6 +109,14 @@ public final class SchemaResource {
       throw RestException.notFound("Schema " + schemaName + " not found");
     }
     context.tables().putSchema(schema, true, force);
+    if (reload) {
+      for (String table : context.metadataStore().tableNamesWithType()) {
+        TableConfig config = context.metadataStore().tableConfig(table);
+        if (config != null && config.schemaName().equals(schemaName)) {
+          context.segments().reload(table, null);
+        }
+      }
+    }
     return status(schemaName + " successfully added");
   }
 

@@ -6,6 +6,7 @@ import io.pinot.server.data.InstanceDataManager;
 import io.pinot.spi.config.table.TableConfig;
 import io.pinot.spi.data.Schema;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.helix.NotificationContext;
 import org.apache.helix.messaging.handling.HelixTaskResult;
@@ -80,8 +81,18 @@ final class SegmentRefreshHandlerFactory implements MultiTypeMessageHandlerFacto
     }
     List<String> segments = segment == null || segment.isEmpty() ? dataManager.loadedSegments(table)
         : List.of(segment);
+    List<String> failed = new ArrayList<>();
     for (String name : segments) {
-      dataManager.reloadSegment(table, name, config, schema);
+      try {
+        dataManager.reloadSegment(table, name, config, schema);
+      } catch (IOException | RuntimeException e) {
+        LOGGER.error("Failed to reload segment {} of {}; it keeps serving its previous copy", name, table, e);
+        failed.add(name);
+      }
+    }
+    if (!failed.isEmpty()) {
+      throw new IOException("Failed to reload " + failed.size() + " of " + segments.size() + " segment(s) of "
+          + table + ": " + failed);
     }
     LOGGER.info("Reloaded {} segment(s) of {}", segments.size(), table);
   }

@@ -3,6 +3,7 @@ package io.pinot.server.data;
 
 import io.pinot.common.metadata.SegmentZkMetadata;
 import io.pinot.segment.loader.SegmentLoader;
+import io.pinot.segment.preprocess.SegmentPreprocessor;
 import io.pinot.segment.spi.IndexSegment;
 import io.pinot.segment.spi.SegmentMetadata;
 import io.pinot.segment.tar.TarGzUtils;
@@ -66,6 +67,9 @@ public final class InstanceDataManager implements AutoCloseable {
       } else {
         LOGGER.info("Loading segment {} of {} from local copy", segmentName, tableNameWithType);
       }
+      if (tableConfig != null && schema != null) {
+        SegmentPreprocessor.preprocess(segmentDir, tableConfig, schema);
+      }
       IndexSegment segment = SegmentLoader.load(segmentDir);
       TableDataManager table = tables.computeIfAbsent(tableNameWithType, TableDataManager::new);
       table.setSchema(schema);
@@ -73,9 +77,10 @@ public final class InstanceDataManager implements AutoCloseable {
     }
   }
 
-  /// Rebuilds a loaded segment from its local copy for the current table config and schema and swaps it in;
-  /// queries keep using the previous copy until the swap and finish on it. A segment this server does not
-  /// hold is skipped.
+  /// Brings a loaded segment's local copy in line with the current table config and schema (indexes added or
+  /// removed, new schema columns with their default values; see [SegmentPreprocessor]), loads it and swaps it in;
+  /// queries keep using the previous copy until the swap and finish on it. A segment this server does not hold is
+  /// skipped; when nothing changed the loaded segment stays.
   public void reloadSegment(String tableNameWithType, String segmentName, TableConfig tableConfig, Schema schema)
       throws IOException {
     synchronized (lock(segmentName)) {
@@ -85,10 +90,14 @@ public final class InstanceDataManager implements AutoCloseable {
         LOGGER.info("Not reloading segment {} of {}: not loaded here", segmentName, tableNameWithType);
         return;
       }
-      IndexSegment segment = SegmentLoader.load(segmentDir);
+      SegmentPreprocessor.Result result = SegmentPreprocessor.preprocess(segmentDir, tableConfig, schema);
       table.setSchema(schema);
-      table.addOrReplace(segment);
-      LOGGER.info("Reloaded segment {} of {} ({})", segmentName, tableNameWithType, tableConfig.tableName());
+      if (!result.changed()) {
+        LOGGER.info("Segment {} of {} is current, nothing to reload", segmentName, tableNameWithType);
+        return;
+      }
+      table.addOrReplace(SegmentLoader.load(segmentDir));
+      LOGGER.info("Reloaded segment {} of {}: {}", segmentName, tableNameWithType, result.actions());
     }
   }
 

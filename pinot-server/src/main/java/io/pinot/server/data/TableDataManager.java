@@ -61,14 +61,31 @@ public final class TableDataManager {
     List<SegmentDataManager> acquired = new ArrayList<>(segmentNames.size());
     List<String> missing = new ArrayList<>();
     for (String name : segmentNames) {
-      SegmentDataManager manager = segments.get(name);
-      if (manager != null && manager.acquire()) {
+      SegmentDataManager manager = acquire(name);
+      if (manager != null) {
         acquired.add(manager);
       } else {
         missing.add(name);
       }
     }
     return new AcquiredSegments(acquired, missing);
+  }
+
+  /// A reference on the named segment, or null when it is not loaded. A copy released by a concurrent swap is
+  /// retried: the swap puts the new copy in before it releases the old one, so a reload never looks like a gap.
+  private @Nullable SegmentDataManager acquire(String segmentName) {
+    while (true) {
+      SegmentDataManager manager = segments.get(segmentName);
+      if (manager == null) {
+        return null;
+      }
+      if (manager.acquire()) {
+        return manager;
+      }
+      if (segments.get(segmentName) == manager) {
+        return null;
+      }
+    }
   }
 
   public void release(AcquiredSegments acquired) {
