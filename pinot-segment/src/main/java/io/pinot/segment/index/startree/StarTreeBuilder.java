@@ -44,6 +44,13 @@ public final class StarTreeBuilder {
   /// @throws IllegalStateException when the segment already has star-trees
   /// @throws IOException when reading or writing the segment fails
   public static int build(Path segmentDir, TableConfig tableConfig, Schema schema) throws IOException {
+    return build(segmentDir, tableConfig, schema, true);
+  }
+
+  /// As [#build(Path, TableConfig, Schema)]; with `chainCrc` false the CRC in `creation.meta` is left as it is (a
+  /// server rebuilding the trees of a pushed segment on reload keeps the pushed CRC, which identifies the data).
+  public static int build(Path segmentDir, TableConfig tableConfig, Schema schema, boolean chainCrc)
+      throws IOException {
     StarTreeIndexingConfig indexing = StarTreeIndexingConfig.of(tableConfig);
     if (!indexing.hasStarTrees()) {
       return 0;
@@ -72,6 +79,9 @@ public final class StarTreeBuilder {
     }
     Files.writeString(filesDir.resolve(SegmentFormat.METADATA_FILE), StarTreeMetadataProperties.write(built),
         StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    if (!chainCrc) {
+      return built.size();
+    }
     Path creationMetaFile = filesDir.resolve(SegmentFormat.CREATION_META_FILE);
     CreationMeta previous = CreationMeta.fromBytes(Files.readAllBytes(creationMetaFile));
     Files.write(creationMetaFile, new CreationMeta(chainCrc(previous.crc(), starTreeCrc), previous.creationTime())
@@ -90,6 +100,16 @@ public final class StarTreeBuilder {
         segment.numDocs(), tree.nodes().numNodes());
     return new StarTreeV2Metadata(numDocs, config.dimensionsSplitOrder(), config.functionColumnPairs(),
         config.maxLeafRecords(), config.skipStarNodeCreationForDimensions());
+  }
+
+  /// The trees `tableConfig` asks for on this segment, in build order (empty for a segment without rows).
+  public static List<StarTreeBuilderConfig> plannedConfigs(ImmutableSegment segment, TableConfig tableConfig,
+      Schema schema) {
+    StarTreeIndexingConfig indexing = StarTreeIndexingConfig.of(tableConfig);
+    if (!indexing.hasStarTrees() || segment.numDocs() == 0) {
+      return List.of();
+    }
+    return configs(indexing, segment, schema);
   }
 
   /// The trees to build: the explicit configs in order, then the default tree unless equal to one of them.

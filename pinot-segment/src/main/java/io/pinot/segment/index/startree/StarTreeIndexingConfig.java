@@ -11,9 +11,9 @@ import org.jspecify.annotations.Nullable;
 /// The star-tree keys of a table's `tableIndexConfig`, read from
 /// [io.pinot.spi.config.table.IndexingConfig#otherFields()] with Pinot's names: `starTreeIndexConfigs` (explicit
 /// trees), `enableDefaultStarTree` (one more tree generated from the segment's columns, as Pinot's
-/// `StarTreeV2BuilderConfig.generateDefaultConfig`) and `enableDynamicStarTreeCreation` (Pinot builds star-trees on
-/// servers when segments are reloaded; segments here get their star-trees when they are created, so the flag is
-/// kept for compatibility only). Immutable.
+/// `StarTreeV2BuilderConfig.generateDefaultConfig`) and `enableDynamicStarTreeCreation` (a reload
+/// rebuilds or removes a segment's star-trees when the config asks for other trees; see
+/// `io.pinot.segment.preprocess.StarTreeReconciler`). Immutable.
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record StarTreeIndexingConfig(
     @JsonProperty("starTreeIndexConfigs") List<StarTreeIndexConfig> starTreeIndexConfigs,
