@@ -39,6 +39,8 @@ public record SegmentZkMetadata(
   public static final String TIME_UNIT = "segment.time.unit";
   public static final String INDEX_VERSION = "segment.index.version";
   public static final String SIZE_IN_BYTES = "segment.size.in.bytes";
+  /// The partitions of the segment's partitioned columns as JSON (kept in `otherFields`), for broker pruning.
+  public static final String PARTITION_METADATA = "segment.partition.metadata";
 
   public SegmentZkMetadata {
     otherFields = Map.copyOf(otherFields);

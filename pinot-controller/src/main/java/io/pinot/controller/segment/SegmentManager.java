@@ -3,12 +3,15 @@ package io.pinot.controller.segment;
 
 import io.pinot.common.http.RestException;
 import io.pinot.common.metadata.SegmentZkMetadata;
+import io.pinot.common.utils.JsonUtils;
 import io.pinot.controller.assignment.BalancedSegmentAssignment;
 import io.pinot.controller.deepstore.SegmentDeepStore;
 import io.pinot.controller.helix.IdealStateManager;
 import io.pinot.controller.helix.InstanceManager;
 import io.pinot.controller.helix.MetadataStore;
 import io.pinot.controller.helix.SegmentMessenger;
+import io.pinot.segment.spi.ColumnMetadata;
+import io.pinot.segment.spi.ColumnPartitionMetadata;
 import io.pinot.segment.spi.SegmentMetadata;
 import io.pinot.segment.tar.TarGzUtils;
 import io.pinot.spi.config.table.TableConfig;
@@ -19,6 +22,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -179,7 +183,26 @@ public final class SegmentManager {
     long now = System.currentTimeMillis();
     return new SegmentZkMetadata(metadata.segmentName(), metadata.crc(), metadata.creationTime(), url, now, -1,
         metadata.totalDocs(), metadata.startTime(), metadata.endTime(), timeUnit, metadata.formatVersion(), size,
-        Map.of());
+        partitionFields(metadata));
+  }
+
+  /// Pinot's `segment.partition.metadata` (`{"columnPartitionMap": {column: {"functionName", "numPartitions",
+  /// "partitions", "functionConfig"}}}`) for a segment with partitioned columns, for brokers to prune on.
+  static Map<String, String> partitionFields(SegmentMetadata metadata) {
+    Map<String, Object> columns = new LinkedHashMap<>();
+    for (ColumnMetadata column : metadata.columns().values()) {
+      ColumnPartitionMetadata partition = column.partitionMetadata();
+      if (partition != null) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("functionName", partition.functionName());
+        entry.put("numPartitions", partition.numPartitions());
+        entry.put("partitions", partition.partitions());
+        entry.put("functionConfig", partition.functionConfig().isEmpty() ? null : partition.functionConfig());
+        columns.put(column.name(), entry);
+      }
+    }
+    return columns.isEmpty() ? Map.of()
+        : Map.of(SegmentZkMetadata.PARTITION_METADATA, JsonUtils.toJson(Map.of("columnPartitionMap", columns)));
   }
 
   private static String encode(String name) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.pinot.controller.table;
 
+import io.pinot.segment.index.startree.StarTreeValidation;
+import io.pinot.spi.config.table.FieldConfig;
 import io.pinot.spi.config.table.IndexingConfig;
 import io.pinot.spi.config.table.TableConfig;
 import io.pinot.spi.config.table.TableType;
@@ -9,11 +11,11 @@ import io.pinot.spi.data.FieldType;
 import io.pinot.spi.data.Schema;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /// Checks a table config against its schema before it is stored: every column an index list or the
-/// time column names must exist, and options this version cannot honour are either rejected with a clear
-/// message or reported as accepted-but-not-built. Stateless.
+/// time column names must exist, as must `fieldConfigList` columns; star-tree configs must fit the schema
+/// (`StarTreeValidation`); options this version cannot honour are either rejected with a clear message or
+/// reported as accepted-but-not-built. Stateless.
 public final class TableConfigValidator {
   private TableConfigValidator() {
   }
@@ -53,27 +55,22 @@ public final class TableConfigValidator {
             + "sorted or inverted index");
       }
     }
+    for (FieldConfig field : config.fieldConfigs()) {
+      if (!schema.hasColumn(field.name())) {
+        throw new IllegalArgumentException("Column[" + field.name() + "] in fieldConfigList of table["
+            + config.tableName() + "] is not in schema[" + schema.schemaName() + "]");
+      }
+    }
+    StarTreeValidation.validate(config, schema);
     return notBuiltNotes(indexing);
   }
 
   private static List<String> notBuiltNotes(IndexingConfig indexing) {
     List<String> notes = new ArrayList<>();
-    addNote(notes, "range index", indexing.rangeIndexes());
-    addNote(notes, "bloom filter", indexing.bloomFilters());
-    addNote(notes, "JSON index", indexing.jsonIndexes());
-    for (Map.Entry<String, Object> other : indexing.otherFields().entrySet()) {
-      if (other.getKey().equals("starTreeIndexConfigs") && other.getValue() instanceof List<?> list
-          && !list.isEmpty()) {
-        notes.add("star-tree index is accepted but not built yet");
-      }
+    if (!indexing.jsonIndexes().isEmpty()) {
+      notes.add("JSON index on " + indexing.jsonIndexes() + " is accepted but not built yet");
     }
     return notes;
-  }
-
-  private static void addNote(List<String> notes, String index, List<String> columns) {
-    if (!columns.isEmpty()) {
-      notes.add(index + " on " + columns + " is accepted but not built yet");
-    }
   }
 
   private static void checkColumns(String key, List<String> columns, Schema schema, TableConfig config) {

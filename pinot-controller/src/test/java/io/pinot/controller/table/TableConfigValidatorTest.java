@@ -22,12 +22,24 @@ class TableConfigValidatorTest {
   }
 
   @Test
-  void acceptsKnownColumnsAndReportsIndexesNotBuiltYet() {
-    assertThat(TableConfigValidator.validate(config("{\"invertedIndexColumns\": [\"a\"]}"), SCHEMA)).isEmpty();
-    TableConfig notBuilt = config("{\"rangeIndexColumns\": [\"m\"], \"bloomFilterColumns\": [\"a\"]}");
-    assertThat(TableConfigValidator.validate(notBuilt, SCHEMA))
-        .containsExactly("range index on [m] is accepted but not built yet",
-        "bloom filter on [a] is accepted but not built yet");
+  void acceptsBuiltIndexesWithoutNotes() {
+    assertThat(TableConfigValidator.validate(config("{\"invertedIndexColumns\": [\"a\"], "
+        + "\"rangeIndexColumns\": [\"m\"], \"bloomFilterColumns\": [\"a\"], \"starTreeIndexConfigs\": "
+        + "[{\"dimensionsSplitOrder\": [\"a\"], \"functionColumnPairs\": [\"SUM__m\"]}]}"), SCHEMA)).isEmpty();
+  }
+
+  @Test
+  void rejectsStarTreesAndFieldConfigsThatDoNotFitTheSchema() {
+    assertThatThrownBy(() -> TableConfigValidator.validate(config("{\"starTreeIndexConfigs\": "
+        + "[{\"dimensionsSplitOrder\": [\"a\"], \"functionColumnPairs\": [\"SUM__nope\"]}]}"), SCHEMA))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope");
+    assertThatThrownBy(() -> TableConfigValidator.validate(config("{\"starTreeIndexConfigs\": "
+        + "[{\"dimensionsSplitOrder\": [\"a\"], \"functionColumnPairs\": [\"SUM__a\"]}]}"), SCHEMA))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a");
+    TableConfig unknownField = JsonUtils.fromJson("{\"tableName\": \"t\", \"tableType\": \"OFFLINE\", "
+        + "\"fieldConfigList\": [{\"name\": \"zz\", \"encodingType\": \"RAW\"}]}", TableConfig.class);
+    assertThatThrownBy(() -> TableConfigValidator.validate(unknownField, SCHEMA))
+        .hasMessageContaining("Column[zz]").hasMessageContaining("fieldConfigList");
   }
 
   @Test
