@@ -6,6 +6,7 @@ import static java.util.Objects.requireNonNull;
 import io.pinot.query.context.QueryContext;
 import io.pinot.query.context.TableColumns;
 import io.pinot.query.sql.ColumnResolver;
+import io.pinot.query.timestamp.DateTruncRewrite;
 import io.pinot.spi.data.Schema;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -55,8 +56,9 @@ public record CompiledQuery(String sql, Map<String, String> queryOptions, QueryC
 
   /// The query with its column names resolved against the given columns.
   public CompiledQuery resolve(TableColumns tableColumns) {
-    return new CompiledQuery(sql, queryOptions, ColumnResolver.resolve(context, tableColumns), tableColumns,
-        cacheable);
+    // DATETRUNC(unit, ts) becomes a virtual column, answered by timestamp indexes (as servers rewrite it).
+    DateTruncRewrite rewrite = DateTruncRewrite.of(ColumnResolver.resolve(context, tableColumns), tableColumns);
+    return new CompiledQuery(sql, queryOptions, rewrite.query(), rewrite.columns(), cacheable);
   }
 
   /// The same query with other options (for example the broker's request options merged in).

@@ -40,6 +40,12 @@ public final class Expressions {
       case Predicate.Range range -> new Predicate.Range(mapper.apply(range.lhs()), range.lower(),
           range.lowerInclusive(), range.upper(), range.upperInclusive());
       case Predicate.Like like -> new Predicate.Like(mapper.apply(like.lhs()), like.pattern());
+      case Predicate.RegexpLike regexpLike -> new Predicate.RegexpLike(mapper.apply(regexpLike.lhs()),
+          regexpLike.pattern(), regexpLike.caseInsensitive());
+      case Predicate.TextMatch textMatch -> new Predicate.TextMatch(mapper.apply(textMatch.lhs()),
+          textMatch.query(), textMatch.options());
+      case Predicate.JsonMatch json -> new Predicate.JsonMatch(mapper.apply(json.lhs()), json.filterText(),
+          json.filter());
     };
   }
 

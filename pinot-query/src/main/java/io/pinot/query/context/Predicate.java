@@ -3,6 +3,7 @@ package io.pinot.query.context;
 
 import static java.util.Objects.requireNonNull;
 
+import io.pinot.segment.spi.JsonFilter;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -78,6 +79,52 @@ public sealed interface Predicate extends FilterNode {
     public Like {
       requireNonNull(lhs, "lhs is null");
       requireNonNull(pattern, "pattern is null");
+    }
+  }
+
+  /// `JSON_MATCH(lhs, 'filter')`: documents of a JSON index column matching a filter on their JSON paths.
+  ///
+  /// @param filterText the filter as written, for messages
+  /// @param filter the parsed filter
+  record JsonMatch(Expression lhs, String filterText, JsonFilter filter) implements Predicate {
+    public JsonMatch {
+      requireNonNull(lhs, "lhs is null");
+      requireNonNull(filterText, "filterText is null");
+      requireNonNull(filter, "filter is null");
+    }
+
+    @Override
+    public String toString() {
+      return "JSON_MATCH(" + lhs + ", '" + filterText + "')";
+    }
+  }
+
+  /// `REGEXP_LIKE(lhs, 'pattern'[, 'i'])`: the Java regular expression finds a match somewhere in the value (Pinot's
+  /// `find()` semantics; anchor with `^` and `$` for a whole-value match), case-insensitively with the match
+  /// parameter `i`. The pattern is valid (checked when the query is compiled).
+  record RegexpLike(Expression lhs, String pattern, boolean caseInsensitive) implements Predicate {
+    public RegexpLike {
+      requireNonNull(lhs, "lhs is null");
+      requireNonNull(pattern, "pattern is null");
+    }
+
+    @Override
+    public String toString() {
+      return "REGEXP_LIKE(" + lhs + ", '" + pattern + "'" + (caseInsensitive ? ", 'i')" : ")");
+    }
+  }
+
+  /// `TEXT_MATCH(lhs, 'query'[, 'options'])`: documents whose text index matches a Lucene query; `options` is
+  /// Pinot's optional `key=value,...` text (query parser, default operator...), or null.
+  record TextMatch(Expression lhs, String query, @Nullable String options) implements Predicate {
+    public TextMatch {
+      requireNonNull(lhs, "lhs is null");
+      requireNonNull(query, "query is null");
+    }
+
+    @Override
+    public String toString() {
+      return "TEXT_MATCH(" + lhs + ", '" + query + "'" + (options == null ? ")" : ", '" + options + "')");
     }
   }
 }

@@ -16,9 +16,12 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /// The columns a query may reference, looked up case-insensitively (Pinot's broker default), from a
-/// table schema or, when the server has none, from the segments. Immutable and thread-safe.
+/// table schema or, when the server has none, from the segments; plus *virtual* columns (such as
+/// `datetrunc('DAY',ts)`, see `io.pinot.query.timestamp`) that [#lookup] finds but [#columns()] (the expansion of
+/// `*`) leaves out. Immutable and thread-safe.
 public final class TableColumns {
   private final Map<String, Column> byLowerCaseName;
+  private final Map<String, Column> virtualColumns;
 
   /// One column: its name as declared, data type and single- or multi-value.
   public record Column(String name, DataType dataType, boolean singleValue) {
@@ -29,7 +32,19 @@ public final class TableColumns {
   }
 
   private TableColumns(Map<String, Column> byLowerCaseName) {
+    this(byLowerCaseName, Map.of());
+  }
+
+  private TableColumns(Map<String, Column> byLowerCaseName, Map<String, Column> virtualColumns) {
     this.byLowerCaseName = Collections.unmodifiableMap(byLowerCaseName);
+    this.virtualColumns = virtualColumns;
+  }
+
+  /// These columns plus a virtual column, found by [#lookup] under its exact name but not listed by [#columns()].
+  public TableColumns withVirtualColumn(Column column) {
+    Map<String, Column> virtual = new LinkedHashMap<>(virtualColumns);
+    virtual.put(column.name(), column);
+    return new TableColumns(byLowerCaseName, Collections.unmodifiableMap(virtual));
   }
 
   public static TableColumns of(Schema schema) {
@@ -52,9 +67,10 @@ public final class TableColumns {
     return new TableColumns(columns);
   }
 
-  /// The column with this name in any letter case, or null.
+  /// The column with this name in any letter case (a virtual column: this exact name), or null.
   public @Nullable Column lookup(String name) {
-    return byLowerCaseName.get(name.toLowerCase(Locale.ROOT));
+    Column virtual = virtualColumns.get(name);
+    return virtual != null ? virtual : byLowerCaseName.get(name.toLowerCase(Locale.ROOT));
   }
 
   public Collection<Column> columns() {

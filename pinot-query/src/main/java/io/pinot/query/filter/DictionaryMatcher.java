@@ -39,6 +39,9 @@ final class DictionaryMatcher {
         }
         yield DictIdMatch.of(ids, count, cardinality);
       }
+      case Predicate.JsonMatch json -> throw new IllegalStateException("JSON_MATCH is answered by a JSON index");
+      case Predicate.RegexpLike regexpLike -> RegexpPatterns.scanDictionary(regexpLike, dictionary);
+      case Predicate.TextMatch textMatch -> throw new IllegalStateException("TEXT_MATCH is answered by a text index");
     };
   }
 

@@ -14,10 +14,13 @@ import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 import org.roaringbitmap.buffer.MutableRoaringBitmap;
 
 /// Plans one predicate on one column of a segment: evaluate it on the dictionary, then answer it from the
-/// sorted index (doc-id ranges), the range index (range predicates: bit-sliced id ranges), the inverted index
+/// sorted index (doc-id ranges), the range index (range predicates, and EQ/IN matching contiguous ids when there is
+/// no cheaper inverted index: bit-sliced id ranges), the inverted index
 /// (bitmap union, or the union of the excluded values flipped for NOT_EQ/NOT_IN), or fall back to a scan of the
 /// forward index. A raw numeric column with a range index answers range and equality predicates from it through
-/// the index's own sorted values. Thread-safe (no state).
+/// the index's own sorted values. LIKE and case-sensitive REGEXP_LIKE find their dictionary ids through the FST
+/// index when the column has one ([FstDictIdMatcher]); TEXT_MATCH is answered by the text index ([TextMatchFilter]).
+/// Thread-safe (no state).
 final class LeafPlanner {
   private static final int MAX_INVERTED_UNION_FOR_RANGE = 64;
   /// A range matching at most this many dictionary ids per range-index slice is cheaper as an inverted-index union.
@@ -28,7 +31,16 @@ final class LeafPlanner {
 
   static DocIdSet plan(Predicate predicate, String column, DataSource dataSource, int numDocs,
       List<ScanPredicate> scanPredicates) {
+    if (predicate instanceof Predicate.JsonMatch json) {
+      return JsonMatchPlanner.plan(json, column, dataSource);
+    }
+    if (predicate instanceof Predicate.TextMatch textMatch) {
+      return TextMatchFilter.plan(textMatch, column, dataSource);
+    }
     ColumnMetadata metadata = dataSource.metadata();
+    if (predicate instanceof Predicate.RegexpLike) {
+      RegexpPatterns.checkStringColumn(metadata, column);
+    }
     Dictionary dictionary = dataSource.dictionary();
     if (dictionary == null) {
       RangeIndexReader rangeIndex = dataSource.rangeIndex();
@@ -44,7 +56,10 @@ final class LeafPlanner {
       scanPredicates.add(scan);
       return new DocIdSet.Scan(new DocIdSet.All(numDocs), List.of(scan));
     }
-    DictIdMatch match = DictionaryMatcher.match(predicate, dictionary, metadata.dataType(), column);
+    DictIdMatch match = FstDictIdMatcher.match(predicate, dataSource);
+    if (match == null) {
+      match = DictionaryMatcher.match(predicate, dictionary, metadata.dataType(), column);
+    }
     boolean exclusive = predicate.exclusive();
     int count = match.count();
     int cardinality = dictionary.length();
@@ -60,12 +75,22 @@ final class LeafPlanner {
     }
     InvertedIndexReader inverted = dataSource.invertedIndex();
     RangeIndexReader rangeIndex = dataSource.rangeIndex();
-    if (rangeIndex != null && predicate instanceof Predicate.Range && match.isRange() && dictionary.sorted()
+    // Equality and IN on contiguous ids too: a timestamp index's $ts$DAY column has a range index and no inverted one.
+    boolean idRange = predicate instanceof Predicate.Range || predicate instanceof Predicate.Eq
+        || predicate instanceof Predicate.In;
+    if (rangeIndex != null && idRange && match.isRange() && dictionary.sorted()
         && metadata.singleValue() && (inverted == null || count > INVERTED_UNION_IDS_PER_SLICE
         * Math.max(1, 32 - Integer.numberOfLeadingZeros(cardinality - 1)))) {
       return new DocIdSet.Bitmap(rangeIndex.docIdsInIdRange(match.start(), match.end()));
     }
-    boolean rangeLike = predicate instanceof Predicate.Range || predicate instanceof Predicate.Like;
+    if (rangeIndex != null && inverted == null && !match.isRange() && dictionary.sorted() && metadata.singleValue()) {
+      DocIdSet runs = RangeIndexRuns.plan(rangeIndex, match, exclusive, numDocs);
+      if (runs != null) {
+        return runs;
+      }
+    }
+    boolean rangeLike = predicate instanceof Predicate.Range || predicate instanceof Predicate.Like
+        || predicate instanceof Predicate.RegexpLike;
     if (inverted != null && (!rangeLike || count <= MAX_INVERTED_UNION_FOR_RANGE)) {
       return invertedUnion(inverted, match, exclusive, numDocs);
     }

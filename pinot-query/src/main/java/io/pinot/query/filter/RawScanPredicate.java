@@ -50,6 +50,9 @@ abstract sealed class RawScanPredicate implements ScanPredicate {
       case Predicate.NotIn notIn -> notIn.values();
       case Predicate.Range range -> List.of();
       case Predicate.Like like -> List.of();
+      case Predicate.RegexpLike regexpLike -> List.of();
+      case Predicate.TextMatch textMatch -> throw new IllegalStateException("TEXT_MATCH is answered by a text index");
+      case Predicate.JsonMatch json -> throw new IllegalStateException("JSON_MATCH is answered by a JSON index");
     };
   }
 
@@ -214,6 +217,8 @@ abstract sealed class RawScanPredicate implements ScanPredicate {
     private final boolean lowerInclusive;
     private final boolean upperInclusive;
     private final Matcher like;
+    /// REGEXP_LIKE: the pattern must be found in the value, not match all of it.
+    private final boolean find;
     private final boolean empty;
     private String[] strings = new String[0];
     private byte[][] bytes = new byte[0][];
@@ -227,6 +232,7 @@ abstract sealed class RawScanPredicate implements ScanPredicate {
       boolean loInclusive = false;
       boolean hiInclusive = false;
       Matcher matcher = null;
+      boolean isFind = false;
       boolean isEmpty = false;
       switch (predicate) {
         case Predicate.Range range -> {
@@ -239,6 +245,10 @@ abstract sealed class RawScanPredicate implements ScanPredicate {
           isEmpty = l.empty() || h.empty();
         }
         case Predicate.Like likePredicate -> matcher = LikePatterns.compile(likePredicate.pattern()).matcher("");
+        case Predicate.RegexpLike regexpLike -> {
+          matcher = RegexpPatterns.compile(regexpLike).matcher("");
+          isFind = true;
+        }
         default -> {
           set = new HashSet<>();
           for (Object literal : positiveValues(predicate)) {
@@ -252,6 +262,7 @@ abstract sealed class RawScanPredicate implements ScanPredicate {
       lowerInclusive = loInclusive;
       upperInclusive = hiInclusive;
       like = matcher;
+      find = isFind;
       empty = isEmpty;
     }
 
@@ -296,7 +307,7 @@ abstract sealed class RawScanPredicate implements ScanPredicate {
         return false;
       }
       if (like != null) {
-        return like.reset(raw.toString()).matches();
+        return find ? like.reset(raw.toString()).find() : like.reset(raw.toString()).matches();
       }
       Object value = storedType == DataType.BIG_DECIMAL ? new BigDecimal((String) raw).stripTrailingZeros()
           : raw instanceof byte[] b ? new ByteArray(b) : raw;

@@ -5,7 +5,9 @@ import io.pinot.query.context.FilterNode;
 import io.pinot.query.context.Predicate;
 import io.pinot.query.context.QueryContext;
 import io.pinot.query.filter.LikePatterns;
+import io.pinot.query.filter.RegexpPatterns;
 import io.pinot.query.function.ByteArray;
+import io.pinot.spi.exception.QueryErrorCode;
 import java.math.BigDecimal;
 import java.util.HexFormat;
 import java.util.List;
@@ -66,6 +68,12 @@ final class HavingFilter {
         yield pattern.matcher(String.valueOf(Values.stored(value) instanceof byte[] b
             ? HexFormat.of().formatHex(b) : value)).matches();
       }
+      case Predicate.JsonMatch json -> throw QueryErrorCode.QUERY_PLANNING.asException(
+          "JSON_MATCH in HAVING is not supported");
+      case Predicate.RegexpLike regexpLike -> RegexpPatterns.compile(regexpLike).matcher(String.valueOf(
+          Values.stored(value) instanceof byte[] b ? HexFormat.of().formatHex(b) : value)).find();
+      case Predicate.TextMatch textMatch -> throw QueryErrorCode.QUERY_PLANNING.asException(
+          "TEXT_MATCH in HAVING is not supported");
     };
   }
 

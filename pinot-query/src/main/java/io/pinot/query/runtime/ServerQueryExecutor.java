@@ -16,6 +16,7 @@ import io.pinot.query.filter.SegmentPruner;
 import io.pinot.query.operator.SegmentStats;
 import io.pinot.query.sql.ColumnResolver;
 import io.pinot.query.startree.StarTreeExecutor;
+import io.pinot.query.timestamp.DateTruncRewrite;
 import io.pinot.segment.spi.IndexSegment;
 import io.pinot.spi.exception.QueryErrorCode;
 import io.pinot.spi.exception.QueryException;
@@ -106,8 +107,11 @@ public final class ServerQueryExecutor {
     QueryDeadline deadline = QueryDeadline.afterMillis(timeoutMs - elapsedMs);
     deadline.check();
     TableColumns columns = request.schema() != null ? TableColumns.of(request.schema()) : TableColumns.of(segments);
-    QueryContext query = ColumnResolver.resolve(compiled.context(), columns);
-    List<IndexSegment> toProcess = prune(query, segments, pruned);
+    // DATETRUNC(unit, ts) reads the timestamp index's derived column of each segment that has one.
+    DateTruncRewrite rewrite = DateTruncRewrite.of(ColumnResolver.resolve(compiled.context(), columns), columns);
+    QueryContext query = rewrite.query();
+    columns = rewrite.columns();
+    List<IndexSegment> toProcess = prune(query, rewrite.wrap(segments), pruned);
     int maxThreads = Math.min(config.maxExecutionThreads(),
         QueryOptions.positiveInt(options, QueryOptions.MAX_EXECUTION_THREADS, Integer.MAX_VALUE));
     int numGroupsLimit = QueryOptions.positiveInt(options, QueryOptions.NUM_GROUPS_LIMIT, config.numGroupsLimit());

@@ -16,8 +16,9 @@ import org.apache.calcite.sql.fun.SqlLikeOperator;
 
 /// Converts a WHERE or HAVING condition into a [FilterNode]: AND/OR (flattened), NOT, comparisons with a
 /// literal (a literal on the left is flipped: `5 < x` is `x > 5`), BETWEEN, IN, LIKE and their negations
-/// (`NOT BETWEEN`, `NOT LIKE` become NOT nodes, `<>` and `NOT IN` exclusive predicates). Other conditions
-/// fail with QUERY_PLANNING (720). Thread-safe (no state).
+/// (`NOT BETWEEN`, `NOT LIKE` become NOT nodes, `<>` and `NOT IN` exclusive predicates), and the filter functions
+/// `REGEXP_LIKE` and `TEXT_MATCH` ([PatternFilterConverter]) and `JSON_MATCH` ([JsonMatchConverter]). Other
+/// conditions fail with QUERY_PLANNING (720). Thread-safe (no state).
 final class FilterConverter {
   private FilterConverter() {
   }
@@ -36,7 +37,15 @@ final class FilterConverter {
       case IN, NOT_IN -> in(call, kind == SqlKind.NOT_IN);
       case LIKE -> like(call);
       case IS_NULL, IS_NOT_NULL -> throw SqlParsing.unsupported(kind.sql + " (null handling)");
-      default -> throw SqlParsing.unsupported("Filter operator[" + call.getOperator().getName() + "]");
+      default -> {
+        if (JsonMatchConverter.handles(call.getOperator().getName())) {
+          yield JsonMatchConverter.convert(call);
+        }
+        if (PatternFilterConverter.handles(call.getOperator().getName())) {
+          yield PatternFilterConverter.convert(call);
+        }
+        throw SqlParsing.unsupported("Filter operator[" + call.getOperator().getName() + "]");
+      }
     };
   }
 

@@ -9,13 +9,15 @@ import io.pinot.query.context.Literal;
 import io.pinot.query.context.OrderByExpression;
 import io.pinot.query.context.Predicate;
 import io.pinot.query.function.AggregationFunctions;
+import io.pinot.query.timestamp.DateTruncCall;
 import io.pinot.spi.exception.QueryErrorCode;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /// The checks Pinot's SQL compiler makes before any schema is known; failures are SQL_PARSING (150) with
 /// Pinot's messages. Also rejects, with QUERY_PLANNING (720), shapes the engine does not run yet
-/// (transform functions, `*` beside other expressions, HAVING without GROUP BY). Thread-safe (no state).
+/// (transform functions other than `DATETRUNC(unit, column)`, which runs as a virtual column (see
+/// `io.pinot.query.timestamp`), `*` beside other expressions, HAVING without GROUP BY). Thread-safe (no state).
 final class QueryValidator {
   private QueryValidator() {
   }
@@ -68,21 +70,22 @@ final class QueryValidator {
     }
   }
 
-  /// WHERE predicates must compare a column (transform functions are not supported yet).
+  /// WHERE predicates must compare a column or `DATETRUNC(unit, column)` (other transform functions are not
+  /// supported yet).
   static void validateWhere(FilterNode filter) {
     switch (filter) {
       case FilterNode.And and -> and.children().forEach(QueryValidator::validateWhere);
       case FilterNode.Or or -> or.children().forEach(QueryValidator::validateWhere);
       case FilterNode.Not not -> validateWhere(not.child());
       case Predicate predicate -> {
-        if (predicate.lhs() instanceof FunctionCall call) {
+        if (predicate.lhs() instanceof FunctionCall call && DateTruncCall.match(call) == null) {
           if (AggregationFunctions.isAggregation(call.name())) {
             throw QueryErrorCode.SQL_PARSING.asException("Aggregate expression '" + call
                 + "' is not allowed in WHERE clause.");
           }
           throw QueryErrorCode.QUERY_PLANNING.asException("Function[" + call.name() + "] is not supported yet");
         }
-        if (!(predicate.lhs() instanceof Identifier)) {
+        if (!(predicate.lhs() instanceof Identifier) && DateTruncCall.match(predicate.lhs()) == null) {
           throw SqlParsing.unsupported("Filter on expression[" + predicate.lhs() + "]");
         }
       }
@@ -114,6 +117,9 @@ final class QueryValidator {
       }
       case Literal literal -> throw SqlParsing.unsupported("Literal expression[" + literal + "]");
       case FunctionCall call -> {
+        if (DateTruncCall.match(call) != null) {
+          return;
+        }
         if (!aggregationAllowed || !AggregationFunctions.isAggregation(call.name())) {
           throw QueryErrorCode.QUERY_PLANNING.asException("Function[" + call.name() + "] is not supported yet");
         }

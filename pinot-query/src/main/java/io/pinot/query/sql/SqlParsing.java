@@ -81,6 +81,19 @@ public final class SqlParsing {
     return new ParsedSql(query, setOptions);
   }
 
+  /// Parses one SQL expression with the settings of queries (the filter text of `JSON_MATCH`).
+  ///
+  /// @throws QueryException SQL_PARSING when the text is not one valid expression
+  public static SqlNode parseExpression(String text) {
+    try {
+      return SqlParser.create(text, CONFIG).parseExpression();
+    } catch (SqlParseException e) {
+      throw QueryErrorCode.SQL_PARSING.asException(describe(e));
+    } catch (RuntimeException e) {
+      throw QueryErrorCode.SQL_PARSING.asException(String.valueOf(e.getMessage()));
+    }
+  }
+
   private static void parseLegacyOptions(String text, Map<String, String> options) {
     for (String option : text.split(",")) {
       String[] parts = option.split("=");

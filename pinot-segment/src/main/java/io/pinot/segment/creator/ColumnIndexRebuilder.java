@@ -13,6 +13,8 @@ import io.pinot.spi.config.table.BloomFilterConfig;
 import io.pinot.spi.data.DataType;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.function.IntFunction;
+import org.jspecify.annotations.Nullable;
 
 /// Builds indexes of a column of an existing segment from its readers, for reloads (see
 /// `io.pinot.segment.preprocess.SegmentPreprocessor`): inverted indexes and range indexes from the dictionary ids
@@ -92,7 +94,8 @@ public final class ColumnIndexRebuilder {
   public static DefaultColumn writeDefaultColumn(SegmentFileWriter out, ColumnPlan plan, int numDocs)
       throws IOException {
     ColumnPlan dictionaryPlan = new ColumnPlan(plan.spec(), true, plan.rawCodec(), plan.invertedIndex(),
-        plan.rangeIndex(), plan.bloomFilter(), plan.sortedRequested(), plan.nullHandling(), plan.partition());
+        plan.rangeIndex(), plan.bloomFilter(), plan.sortedRequested(), plan.nullHandling(), plan.partition(),
+        plan.jsonIndex(), plan.textIndex(), plan.fstIndex());
     ColumnBuffer buffer = ColumnBuffer.create(dictionaryPlan);
     for (int doc = 0; doc < numDocs; doc++) {
       buffer.add(null);
@@ -105,6 +108,20 @@ public final class ColumnIndexRebuilder {
         metadata.totalNumberOfEntries(), metadata.minValue(), metadata.maxValue(), metadata.hasInvertedIndex(),
         metadata.partitionMetadata(), true);
     return new DefaultColumn(generated, Integer.toString(written.extras().lengthOfEachEntry()),
+        written.extras().defaultNullValue());
+  }
+
+  /// Writes a new column whose value of document `d` is `values.apply(d)` (a stored Java value, or null for a null
+  /// document, which then holds the default value), as a reload adds a column derived from others (a timestamp
+  /// index's `$ts$DAY`). Unlike [#writeDefaultColumn] the column is not marked auto-generated.
+  public static DefaultColumn writeComputedColumn(SegmentFileWriter out, ColumnPlan plan, int numDocs,
+      IntFunction<@Nullable Object> values) throws IOException {
+    ColumnBuffer buffer = ColumnBuffer.create(plan);
+    for (int doc = 0; doc < numDocs; doc++) {
+      buffer.add(values.apply(doc));
+    }
+    ColumnIndexWriter.WrittenColumn written = ColumnIndexWriter.write(out, plan, buffer, numDocs);
+    return new DefaultColumn(written.metadata(), Integer.toString(written.extras().lengthOfEachEntry()),
         written.extras().defaultNullValue());
   }
 

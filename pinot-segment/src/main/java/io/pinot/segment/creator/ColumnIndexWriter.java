@@ -7,10 +7,14 @@ import io.pinot.segment.format.SegmentFileWriter;
 import io.pinot.segment.index.bloom.BloomFilterWriter;
 import io.pinot.segment.index.dictionary.Dictionaries;
 import io.pinot.segment.index.forward.ForwardIndexes;
+import io.pinot.segment.index.fst.FstIndexWriter;
 import io.pinot.segment.index.inverted.BitmapInvertedIndexWriter;
+import io.pinot.segment.index.json.JsonIndexes;
 import io.pinot.segment.index.nullvalue.NullValueVectorWriter;
 import io.pinot.segment.index.range.BitSlicedRangeIndexWriter;
 import io.pinot.segment.index.sorted.PackedSortedIndexReader;
+import io.pinot.segment.index.text.TextDocuments;
+import io.pinot.segment.index.text.TextIndexWriter;
 import io.pinot.segment.partition.SegmentPartitions;
 import io.pinot.segment.spi.ColumnMetadata;
 import io.pinot.segment.spi.ColumnPartitionMetadata;
@@ -23,11 +27,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /// Writes every index of one column into `columns.psf`, in this order: dictionary, forward index, sorted index,
-/// inverted index, range index, bloom filter, null value vector; and returns the column's metadata (with its
-/// partitions). A sorted single-value dictionary column gets a sorted index, a forward index that reads it, and,
-/// as in Pinot, neither an inverted nor a range index (the sorted index answers the same lookups). A raw column
-/// with a range index, bloom filter or partitions is dictionary-encoded in memory after its forward index is
-/// written, to get its sorted distinct values. Stateless utilities.
+/// inverted index, range index, JSON index, FST index, text index, bloom filter, null value vector; and returns the
+/// column's metadata (with its partitions). A sorted single-value dictionary column gets a sorted index, a forward
+/// index that reads it, and, as in Pinot, neither an inverted nor a range index (the sorted index answers the same
+/// lookups). A raw column with a range index, JSON or text index, bloom filter or partitions is dictionary-encoded
+/// in memory after its forward index is written, to get its sorted distinct values. Stateless utilities.
 final class ColumnIndexWriter {
   private static final Logger LOGGER = LoggerFactory.getLogger(ColumnIndexWriter.class);
 
@@ -84,6 +88,10 @@ final class ColumnIndexWriter {
     if (plan.rangeIndex() && !sorted) {
       BitSlicedRangeIndexWriter.write(out, name, dictIds, numDocs, cardinality, null);
     }
+    if (plan.jsonIndex() != null) {
+      JsonIndexes.write(out, name, plan.jsonIndex(), encoded.dictionary(), dictIds, numDocs);
+    }
+    textAndFstIndexes(out, plan, encoded.dictionary(), dictIds, null, numDocs);
     ColumnPartitionMetadata partitions = distinctValueIndexes(out, plan, encoded.dictionary());
     FieldSpec spec = plan.spec();
     ColumnMetadata metadata = new ColumnMetadata(name, spec.dataType(), spec.category(), true, numDocs, cardinality,
@@ -103,6 +111,7 @@ final class ColumnIndexWriter {
     if (plan.invertedIndex()) {
       BitmapInvertedIndexWriter.write(out, name, cardinality, encoded.dictIds(), numDocs, starts);
     }
+    textAndFstIndexes(out, plan, encoded.dictionary(), encoded.dictIds(), starts, numDocs);
     ColumnPartitionMetadata partitions = distinctValueIndexes(out, plan, encoded.dictionary());
     FieldSpec spec = plan.spec();
     ColumnMetadata metadata = new ColumnMetadata(name, spec.dataType(), spec.category(), false, numDocs,
@@ -121,12 +130,17 @@ final class ColumnIndexWriter {
       LOGGER.info("Column[{}] is configured as sortedColumn but its values are not sorted", name);
     }
     ColumnPartitionMetadata partitions = null;
-    if (plan.rangeIndex() || plan.bloomFilter() != null || plan.partition() != null) {
+    if (plan.rangeIndex() || plan.bloomFilter() != null || plan.partition() != null || plan.jsonIndex() != null
+        || plan.textIndex() != null) {
       ValueCollector.EncodedValues encoded = values.encode();
       if (plan.rangeIndex() && singleValue) {
         BitSlicedRangeIndexWriter.write(out, name, encoded.dictIds(), numDocs, encoded.cardinality(),
             encoded.dictionaryBuffer());
       }
+      if (plan.jsonIndex() != null && singleValue) {
+        JsonIndexes.write(out, name, plan.jsonIndex(), encoded.dictionary(), encoded.dictIds(), numDocs);
+      }
+      textAndFstIndexes(out, plan, encoded.dictionary(), encoded.dictIds(), starts, numDocs);
       partitions = distinctValueIndexes(out, plan, encoded.dictionary());
     }
     long totalEntries = singleValue ? numDocs : starts[numDocs];
@@ -134,6 +148,19 @@ final class ColumnIndexWriter {
         singleValue && stats.sorted(), false, 0, singleValue ? 0 : maxValues(starts, numDocs), totalEntries,
         stats.min(), stats.max(), false, partitions, false);
     return new WrittenColumn(metadata, extras(spec, stats.maxValueLength()));
+  }
+
+  /// Writes the FST index (dictionary columns) and the text index from the column's values given as dictionary ids
+  /// (`starts` null for a single-value column).
+  private static void textAndFstIndexes(SegmentFileWriter out, ColumnPlan plan, Dictionary dictionary, int[] dictIds,
+      int @Nullable [] starts, int numDocs) throws IOException {
+    if (plan.fstIndex() && plan.dictionary()) {
+      FstIndexWriter.write(out, plan.name(), dictionary);
+    }
+    if (plan.textIndex() != null) {
+      TextIndexWriter.write(out, plan.name(), plan.textIndex(),
+          TextDocuments.ofDictIds(dictionary, dictIds, starts, numDocs));
+    }
   }
 
   /// Writes the bloom filter and computes the partitions, both from the column's sorted distinct values.

@@ -2,10 +2,15 @@
 package io.pinot.segment.creator;
 
 import io.pinot.segment.index.forward.ChunkCodec;
+import io.pinot.segment.index.fst.FstIndexes;
+import io.pinot.segment.index.json.JsonIndexes;
+import io.pinot.segment.index.text.TextIndexConfig;
+import io.pinot.segment.index.text.TextIndexes;
 import io.pinot.spi.config.table.BloomFilterConfig;
 import io.pinot.spi.config.table.ColumnPartitionConfig;
 import io.pinot.spi.config.table.FieldConfig;
 import io.pinot.spi.config.table.IndexingConfig;
+import io.pinot.spi.config.table.JsonIndexConfig;
 import io.pinot.spi.config.table.SegmentPartitionConfig;
 import io.pinot.spi.config.table.TableConfig;
 import io.pinot.spi.data.DataType;
@@ -38,7 +43,13 @@ import org.slf4j.LoggerFactory;
 /// - sorted column: `sortedColumn` or `indexTypes` SORTED (sortedness is detected from the data; this only logs);
 /// - null value vector: with the schema's `enableColumnBasedNullHandling`, every column not `notNull`; otherwise
 ///   every column when `tableIndexConfig.nullHandlingEnabled`;
-/// - partitions: `segmentPartitionConfig.columnPartitionMap[column]`.
+/// - partitions: `segmentPartitionConfig.columnPartitionMap[column]`;
+/// - JSON index: `jsonIndexColumns`, `jsonIndexConfigs[column]`, `indexTypes` JSON or `indexes.json`, with the
+///   settings of `indexes.json` or `jsonIndexConfigs[column]` (single-value STRING and JSON columns; see
+///   [JsonIndexes#plan]);
+/// - text index: `indexType`/`indexTypes` TEXT or `indexes.text`, STRING columns (see [TextIndexes#plan]);
+/// - FST index: `indexType`/`indexTypes` FST or `indexes.fst`, dictionary-encoded STRING columns (see
+///   [FstIndexes#plan]).
 ///
 /// An index explicitly disabled in `indexes` (`{"disabled": true}`) is not built even when a legacy list names the
 /// column. Settings that cannot apply are logged at INFO, never errors.
@@ -52,9 +63,13 @@ import org.slf4j.LoggerFactory;
 /// @param sortedRequested whether the column is declared sorted
 /// @param nullHandling whether the column records a null value vector
 /// @param partition the partition function settings, or null
+/// @param jsonIndex the JSON index settings, or null for none
+/// @param textIndex the text index settings, or null for none
+/// @param fstIndex whether an FST index is built
 public record ColumnPlan(FieldSpec spec, boolean dictionary, ChunkCodec rawCodec, boolean invertedIndex,
     boolean rangeIndex, @Nullable BloomFilterConfig bloomFilter, boolean sortedRequested, boolean nullHandling,
-    @Nullable ColumnPartitionConfig partition) {
+    @Nullable ColumnPartitionConfig partition, @Nullable JsonIndexConfig jsonIndex,
+    @Nullable TextIndexConfig textIndex, boolean fstIndex) {
   private static final Logger LOGGER = LoggerFactory.getLogger(ColumnPlan.class);
 
   public ColumnPlan {
@@ -64,7 +79,16 @@ public record ColumnPlan(FieldSpec spec, boolean dictionary, ChunkCodec rawCodec
 
   /// A plan with only the dictionary choice (no indexes, default codec, no nulls, no partitions).
   public static ColumnPlan basic(FieldSpec spec, boolean dictionary) {
-    return new ColumnPlan(spec, dictionary, defaultCodec(spec), false, false, null, false, false, null);
+    return new ColumnPlan(spec, dictionary, defaultCodec(spec), false, false, null, false, false, null, null, null,
+        false);
+  }
+
+  /// The plan of a column derived from other columns (a timestamp index's `$ts$DAY`): dictionary-encoded, default
+  /// codec, a range index when `rangeIndex`, nulls recorded when `nullHandling`, no other index.
+  public static ColumnPlan derived(FieldSpec spec, boolean rangeIndex, boolean nullHandling) {
+    ColumnPlan basic = basic(spec, true);
+    return new ColumnPlan(spec, true, basic.rawCodec(), false, rangeIndex, null, false, nullHandling, null,
+        basic.jsonIndex(), basic.textIndex(), basic.fstIndex());
   }
 
   public String name() {
@@ -115,7 +139,9 @@ public record ColumnPlan(FieldSpec spec, boolean dictionary, ChunkCodec rawCodec
     SegmentPartitionConfig partitioning = indexing.segmentPartitionConfig();
     ColumnPartitionConfig partition = partitioning == null ? null : partitioning.columnPartitionMap().get(name);
     return new ColumnPlan(spec, dictionary, codec(spec, indexing, field), inverted, range,
-        bloomFilter(name, indexing, field), sorted, nullHandling(spec, tableConfig, schema), partition);
+        bloomFilter(name, indexing, field), sorted, nullHandling(spec, tableConfig, schema), partition,
+        JsonIndexes.plan(spec, tableConfig), TextIndexes.plan(spec, tableConfig),
+        FstIndexes.plan(spec, dictionary, tableConfig));
   }
 
   private static boolean requested(String name, List<String> legacyColumns, List<String> indexTypes,

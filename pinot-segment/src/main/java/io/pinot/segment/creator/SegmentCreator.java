@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.pinot.segment.creator;
 
+import io.pinot.segment.index.timestamp.TimestampIndexes;
 import io.pinot.spi.data.readers.RecordReader;
 import java.io.IOException;
 import java.util.List;
@@ -38,8 +39,12 @@ public final class SegmentCreator {
       throws IOException {
     long start = System.nanoTime();
     List<ColumnPlan> plans = ColumnPlan.plan(config.tableConfig(), config.schema());
+    // Timestamp index columns ($ts$DAY...) are derived from their source column while reading.
+    List<TimestampIndexes.DerivedColumn> derived = TimestampIndexes.derivedColumns(config.tableConfig(),
+        config.schema());
+    plans = TimestampIndexes.withDerivedPlans(plans, derived, config.tableConfig(), config.schema());
     RecordIngestor ingestor = new RecordIngestor(plans, config.continueOnError());
-    ingestor.readAll(reader);
+    ingestor.readAll(TimestampIndexes.wrap(reader, derived, config.schema()));
     long read = System.nanoTime();
     SegmentCreationResult result = SegmentWriter.write(config, ingestor);
     long done = System.nanoTime();

@@ -10,7 +10,10 @@ public enum IndexType {
   SORTED_INDEX("sorted_index"),
   RANGE_INDEX("range_index"),
   BLOOM_FILTER("bloom_filter"),
-  NULL_VALUE_VECTOR("nullvalue_vector");
+  NULL_VALUE_VECTOR("nullvalue_vector"),
+  TEXT_INDEX("text_index"),
+  FST_INDEX("fst_index"),
+  JSON_INDEX("json_index");
 
   private final String indexName;
 

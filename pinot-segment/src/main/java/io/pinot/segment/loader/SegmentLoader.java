@@ -9,11 +9,14 @@ import io.pinot.segment.format.SegmentFiles;
 import io.pinot.segment.format.SegmentFormat;
 import io.pinot.segment.index.dictionary.Dictionaries;
 import io.pinot.segment.index.forward.ForwardIndexes;
+import io.pinot.segment.index.fst.LuceneFstIndexReader;
 import io.pinot.segment.index.bloom.BloomFilterReaderImpl;
 import io.pinot.segment.index.inverted.BitmapInvertedIndexReader;
+import io.pinot.segment.index.json.MappedJsonIndexReader;
 import io.pinot.segment.index.nullvalue.NullValueVectorReaderImpl;
 import io.pinot.segment.index.range.BitSlicedRangeIndexReader;
 import io.pinot.segment.index.sorted.PackedSortedIndexReader;
+import io.pinot.segment.index.text.LuceneTextIndexReader;
 import io.pinot.segment.index.startree.StarTreeLoader;
 import io.pinot.segment.memory.DataBuffer;
 import io.pinot.segment.spi.ColumnMetadata;
@@ -146,11 +149,17 @@ public final class SegmentLoader {
     DataBuffer rangeBuffer = view(data, indexMap, name, IndexType.RANGE_INDEX);
     DataBuffer bloomBuffer = view(data, indexMap, name, IndexType.BLOOM_FILTER);
     DataBuffer nullBuffer = view(data, indexMap, name, IndexType.NULL_VALUE_VECTOR);
+    DataBuffer jsonBuffer = view(data, indexMap, name, IndexType.JSON_INDEX);
+    DataBuffer textBuffer = view(data, indexMap, name, IndexType.TEXT_INDEX);
+    DataBuffer fstBuffer = view(data, indexMap, name, IndexType.FST_INDEX);
     return new ColumnDataSource(column, forward, dictionary,
         invertedBuffer == null ? null : new BitmapInvertedIndexReader(invertedBuffer), sorted,
         rangeBuffer == null ? null : new BitSlicedRangeIndexReader(rangeBuffer),
         bloomBuffer == null ? null : new BloomFilterReaderImpl(bloomBuffer, bloomOnHeap),
-        nullBuffer == null ? null : new NullValueVectorReaderImpl(nullBuffer));
+        nullBuffer == null ? null : new NullValueVectorReaderImpl(nullBuffer),
+        jsonBuffer == null ? null : new MappedJsonIndexReader(jsonBuffer),
+        textBuffer == null ? null : new LuceneTextIndexReader(textBuffer, name),
+        fstBuffer == null ? null : new LuceneFstIndexReader(fstBuffer, name));
   }
 
   private static @Nullable DataBuffer view(DataBuffer data, IndexMap indexMap, String column, IndexType type) {

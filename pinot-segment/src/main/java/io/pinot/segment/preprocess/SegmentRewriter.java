@@ -8,6 +8,10 @@ import io.pinot.segment.format.MetadataProperties;
 import io.pinot.segment.format.PropertiesFile;
 import io.pinot.segment.format.SegmentFileWriter;
 import io.pinot.segment.format.SegmentFormat;
+import io.pinot.segment.index.fst.FstIndexes;
+import io.pinot.segment.index.json.JsonIndexes;
+import io.pinot.segment.index.text.TextIndexes;
+import io.pinot.segment.index.timestamp.TimestampIndexes;
 import io.pinot.segment.loader.ImmutableSegment;
 import io.pinot.segment.memory.DataBuffer;
 import io.pinot.segment.spi.ColumnMetadata;
@@ -20,6 +24,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +59,9 @@ final class SegmentRewriter {
       DataBuffer data = DataBuffer.mapReadOnly(filesDir.resolve(SegmentFormat.DATA_FILE), arena);
       for (ColumnMetadata column : metadata.columns().values()) {
         SegmentPreprocessor.ColumnChange change = byColumn.get(column.name());
+        if (change != null && change.drop()) {
+          continue;
+        }
         Set<IndexType> removed = change == null ? Set.of() : change.remove();
         for (IndexMap.Entry entry : indexMap.entries()) {
           if (entry.column().equals(column.name()) && !removed.contains(entry.type())) {
@@ -72,8 +80,7 @@ final class SegmentRewriter {
       }
       for (SegmentPreprocessor.ColumnChange change : changes) {
         if (change.newColumn() != null) {
-          ColumnIndexRebuilder.DefaultColumn written = ColumnIndexRebuilder.writeDefaultColumn(out,
-              change.newColumn(), segment.numDocs());
+          ColumnIndexRebuilder.DefaultColumn written = writeNewColumn(out, segment, change);
           columns.put(change.column(), written.metadata());
           extras.put(change.column(), new MetadataProperties.ColumnExtras(
               Integer.parseInt(written.lengthOfEachEntry()), written.defaultNullValue()));
@@ -86,12 +93,33 @@ final class SegmentRewriter {
         metadata.totalDocs(), metadata.timeColumn(), metadata.startTime(), metadata.endTime(), metadata.timeUnit(),
         SegmentFormat.FORMAT_VERSION, metadata.creationTime(), metadata.crc(), columns, metadata.customMap());
     Files.writeString(newDir.resolve(SegmentFormat.METADATA_FILE), metadataText(rewritten, extras,
-        Files.readString(filesDir.resolve(SegmentFormat.METADATA_FILE), StandardCharsets.UTF_8)),
+        Files.readString(filesDir.resolve(SegmentFormat.METADATA_FILE), StandardCharsets.UTF_8), dropped(changes)),
         StandardCharsets.UTF_8);
     linkOtherFiles(filesDir, newDir);
     Path creationMeta = newDir.resolve(SegmentFormat.CREATION_META_FILE + ".tmp");
     Files.copy(filesDir.resolve(SegmentFormat.CREATION_META_FILE), creationMeta);
     Files.move(creationMeta, newDir.resolve(SegmentFormat.CREATION_META_FILE), StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /// Writes a column the segment lacks: derived from its source (timestamp index columns) or default-valued.
+  private static ColumnIndexRebuilder.DefaultColumn writeNewColumn(SegmentFileWriter out, ImmutableSegment segment,
+      SegmentPreprocessor.ColumnChange change) throws IOException {
+    TimestampIndexes.DerivedColumn derived = change.derived();
+    if (derived != null) {
+      return TimestampIndexes.writeDerivedColumn(out, change.newColumn(), derived,
+          segment.dataSource(derived.source()), segment.numDocs());
+    }
+    return ColumnIndexRebuilder.writeDefaultColumn(out, change.newColumn(), segment.numDocs());
+  }
+
+  private static Set<String> dropped(List<SegmentPreprocessor.ColumnChange> changes) {
+    Set<String> dropped = new HashSet<>();
+    for (SegmentPreprocessor.ColumnChange change : changes) {
+      if (change.drop()) {
+        dropped.add(change.column());
+      }
+    }
+    return dropped;
   }
 
   private static void addIndexes(SegmentFileWriter out, ImmutableSegment segment,
@@ -107,6 +135,15 @@ final class SegmentRewriter {
     }
     if (change.add().contains(IndexType.BLOOM_FILTER)) {
       ColumnIndexRebuilder.writeBloomFilter(out, name, source, numDocs, change.plan().bloomFilter());
+    }
+    if (change.add().contains(IndexType.JSON_INDEX)) {
+      JsonIndexes.rebuild(out, name, source, numDocs, change.plan().jsonIndex());
+    }
+    if (change.add().contains(IndexType.FST_INDEX)) {
+      FstIndexes.rebuild(out, name, source);
+    }
+    if (change.add().contains(IndexType.TEXT_INDEX)) {
+      TextIndexes.rebuild(out, name, source, numDocs, change.plan().textIndex());
     }
   }
 
@@ -130,19 +167,30 @@ final class SegmentRewriter {
         defaultValue == null ? "" : defaultValue);
   }
 
-  /// The regenerated metadata text, followed by the old lines whose keys it does not produce.
+  /// The regenerated metadata text, followed by the old lines whose keys it does not produce (except those of
+  /// `dropped` columns).
   private static String metadataText(SegmentMetadata metadata, Map<String, MetadataProperties.ColumnExtras> extras,
-      String oldText) {
+      String oldText, Set<String> dropped) {
     String text = MetadataProperties.write(metadata, extras);
     Set<String> keys = PropertiesFile.read(text).keySet();
     StringBuilder out = new StringBuilder(text);
     for (String line : oldText.split("\n", -1)) {
       Map<String, String> parsed = PropertiesFile.read(line);
-      if (!parsed.isEmpty() && !keys.contains(parsed.keySet().iterator().next())) {
+      if (!parsed.isEmpty() && !keys.contains(parsed.keySet().iterator().next())
+          && !ofDroppedColumn(parsed.keySet().iterator().next(), dropped)) {
         out.append(line).append('\n');
       }
     }
     return out.toString();
+  }
+
+  private static boolean ofDroppedColumn(String key, Set<String> dropped) {
+    for (String column : dropped) {
+      if (key.startsWith("column." + column + ".")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void linkOtherFiles(Path filesDir, Path newDir) throws IOException {

@@ -34,4 +34,19 @@ public interface DataSource {
   default @Nullable NullValueVectorReader nullValueVector() {
     return null;
   }
+
+  /// The JSON index (`JSON_MATCH`), or null when not built.
+  default @Nullable JsonIndexReader jsonIndex() {
+    return null;
+  }
+
+  /// The Lucene text index (`TEXT_MATCH`), or null when not built.
+  default @Nullable TextIndexReader textIndex() {
+    return null;
+  }
+
+  /// The FST index over the dictionary values (`REGEXP_LIKE`, `LIKE`), or null when not built.
+  default @Nullable FstIndexReader fstIndex() {
+    return null;
+  }
 }

@@ -8,8 +8,9 @@ import io.pinot.spi.data.DataType;
 /// Dictionary-encoded columns answer [#readDictIds] (single-value) and [#getDictIdsMV] (multi-value);
 /// raw single-value columns answer the typed `read*Values` methods (numeric reads convert between numeric types)
 /// and raw multi-value columns the typed `get*ValuesMV` methods and [#numValuesMV]. Calling a method the
-/// encoding does not support throws [UnsupportedOperationException] (the defaults of the `get*ValuesMV`
-/// methods). `docIds` hold `length` increasing doc ids; readers are fastest when they are contiguous.
+/// encoding does not support throws [UnsupportedOperationException] (the default of every read method, so
+/// readers implement only what their encoding answers). `docIds` hold `length` increasing doc ids; readers are
+/// fastest when they are contiguous.
 /// Thread-safe: readers keep at most per-thread decode caches.
 public interface ForwardIndexReader {
   boolean dictionaryEncoded();
@@ -20,51 +21,74 @@ public interface ForwardIndexReader {
   DataType storedType();
 
   /// Dictionary ids of `length` documents into `dictIds[0..length)`.
-  void readDictIds(int[] docIds, int length, int[] dictIds);
+  default void readDictIds(int[] docIds, int length, int[] dictIds) {
+    throw unsupported("readDictIds");
+  }
 
   /// Dictionary ids of one multi-value document into `dictIds`; returns how many were written. The buffer
   /// must hold `maxNumberOfMultiValues` entries.
-  int getDictIdsMV(int docId, int[] dictIds);
+  default int getDictIdsMV(int docId, int[] dictIds) {
+    throw unsupported("getDictIdsMV");
+  }
 
   /// Number of values in one multi-value document.
-  int numValuesMV(int docId);
+  default int numValuesMV(int docId) {
+    throw unsupported("numValuesMV");
+  }
 
-  void readIntValues(int[] docIds, int length, int[] out);
+  default void readIntValues(int[] docIds, int length, int[] out) {
+    throw unsupported("readIntValues");
+  }
 
-  void readLongValues(int[] docIds, int length, long[] out);
+  default void readLongValues(int[] docIds, int length, long[] out) {
+    throw unsupported("readLongValues");
+  }
 
-  void readFloatValues(int[] docIds, int length, float[] out);
+  default void readFloatValues(int[] docIds, int length, float[] out) {
+    throw unsupported("readFloatValues");
+  }
 
-  void readDoubleValues(int[] docIds, int length, double[] out);
+  default void readDoubleValues(int[] docIds, int length, double[] out) {
+    throw unsupported("readDoubleValues");
+  }
 
-  void readStringValues(int[] docIds, int length, String[] out);
+  default void readStringValues(int[] docIds, int length, String[] out) {
+    throw unsupported("readStringValues");
+  }
 
-  void readBytesValues(int[] docIds, int length, byte[][] out);
+  default void readBytesValues(int[] docIds, int length, byte[][] out) {
+    throw unsupported("readBytesValues");
+  }
 
   /// Values of one raw multi-value document into `out` (which must hold `maxNumberOfMultiValues` entries);
   /// returns how many were written. Numeric reads convert between numeric types.
   default int getIntValuesMV(int docId, int[] out) {
-    throw new UnsupportedOperationException("getIntValuesMV is not supported by " + getClass().getSimpleName());
+    throw unsupported("getIntValuesMV");
   }
 
   default int getLongValuesMV(int docId, long[] out) {
-    throw new UnsupportedOperationException("getLongValuesMV is not supported by " + getClass().getSimpleName());
+    throw unsupported("getLongValuesMV");
   }
 
   default int getFloatValuesMV(int docId, float[] out) {
-    throw new UnsupportedOperationException("getFloatValuesMV is not supported by " + getClass().getSimpleName());
+    throw unsupported("getFloatValuesMV");
   }
 
   default int getDoubleValuesMV(int docId, double[] out) {
-    throw new UnsupportedOperationException("getDoubleValuesMV is not supported by " + getClass().getSimpleName());
+    throw unsupported("getDoubleValuesMV");
   }
 
   /// Text forms of one raw multi-value document's values (BYTES as lower-case hex).
   default int getStringValuesMV(int docId, String[] out) {
-    throw new UnsupportedOperationException("getStringValuesMV is not supported by " + getClass().getSimpleName());
+    throw unsupported("getStringValuesMV");
   }
 
   default int getBytesValuesMV(int docId, byte[][] out) {
-    throw new UnsupportedOperationException("getBytesValuesMV is not supported by " + getClass().getSimpleName());
+    throw unsupported("getBytesValuesMV");
+  }
+
+  /// The exception of a read method this encoding does not support.
+  private UnsupportedOperationException unsupported(String operation) {
+    return new UnsupportedOperationException(operation + " is not supported by " + this);
   }
 }

@@ -3,8 +3,8 @@ package io.pinot.segment.index.forward;
 
 import io.pinot.segment.spi.ForwardIndexReader;
 
-/// Base of the forward index readers: every read method throws [UnsupportedOperationException] unless the
-/// encoding overrides it, as the [ForwardIndexReader] contract requires.
+/// Base of the forward index readers: the shared helpers; read methods the encoding does not override keep the
+/// [ForwardIndexReader] defaults, which throw [UnsupportedOperationException] naming this reader.
 abstract sealed class BaseForwardIndexReader implements ForwardIndexReader permits BitPackedSvForwardIndexReader,
     BitPackedMvForwardIndexReader, SortedForwardIndexReader, FixedWidthRawForwardIndexReader,
     VarLengthRawForwardIndexReader, ChunkedFixedWidthForwardIndexReader, RawMultiValueForwardIndexReader {
@@ -27,52 +27,7 @@ abstract sealed class BaseForwardIndexReader implements ForwardIndexReader permi
   }
 
   @Override
-  public void readDictIds(int[] docIds, int length, int[] dictIds) {
-    throw unsupported("readDictIds");
-  }
-
-  @Override
-  public int getDictIdsMV(int docId, int[] dictIds) {
-    throw unsupported("getDictIdsMV");
-  }
-
-  @Override
-  public int numValuesMV(int docId) {
-    throw unsupported("numValuesMV");
-  }
-
-  @Override
-  public void readIntValues(int[] docIds, int length, int[] out) {
-    throw unsupported("readIntValues");
-  }
-
-  @Override
-  public void readLongValues(int[] docIds, int length, long[] out) {
-    throw unsupported("readLongValues");
-  }
-
-  @Override
-  public void readFloatValues(int[] docIds, int length, float[] out) {
-    throw unsupported("readFloatValues");
-  }
-
-  @Override
-  public void readDoubleValues(int[] docIds, int length, double[] out) {
-    throw unsupported("readDoubleValues");
-  }
-
-  @Override
-  public void readStringValues(int[] docIds, int length, String[] out) {
-    throw unsupported("readStringValues");
-  }
-
-  @Override
-  public void readBytesValues(int[] docIds, int length, byte[][] out) {
-    throw unsupported("readBytesValues");
-  }
-
-  @Override
   public String toString() {
-    return getClass().getSimpleName();
+    return "a " + description + " forward index";
   }
 }
