@@ -178,15 +178,15 @@ class BrokerQueryCompilerTest {
   @Test
   void unsupportedFeaturesAreQueryPlanningErrors() {
     for (String sql : List.of("SELECT upper(a) FROM t", "SELECT a + 1 FROM t",
-        "SELECT a FROM t WHERE a + 1 > 2", "SELECT PERCENTILE(a, 50) FROM t",
+        "SELECT a FROM t WHERE a + 1 > 2", "SELECT PERCENTILERAWTDIGEST(a, 50) FROM t",
         "SELECT a FROM t WHERE a IS NULL", "SELECT a FROM t WHERE b = c", "SELECT a FROM t WHERE lower(b) = 'x'",
         "EXPLAIN PLAN FOR SELECT a FROM t", "SELECT CASE WHEN a > 1 THEN 1 ELSE 0 END FROM t",
         "SELECT SUM(a + b) FROM t", "SELECT *, a FROM t", "SELECT a FROM (SELECT a FROM t)",
         "SELECT COUNT(*) FROM t HAVING COUNT(*) > 1", "SELECT 1 FROM t")) {
       assertThat(codeOf(() -> compiler.compile(sql))).as(sql).isEqualTo(QueryErrorCode.QUERY_PLANNING);
     }
-    assertThatThrownBy(() -> compiler.compile("SELECT percentileest(a, 50) FROM t"))
-        .hasMessage("Function[percentileest] is not supported yet");
+    assertThatThrownBy(() -> compiler.compile("SELECT percentilerawest(a, 50) FROM t"))
+        .hasMessage("Function[percentilerawest] is not supported yet");
     assertThat(codeOf(() -> compiler.compile("SELECT a FROM t JOIN u ON t.a = u.a")))
         .isEqualTo(QueryErrorCode.QUERY_VALIDATION);
     assertThat(codeOf(() -> compiler.compile("SELECT a FROM t OPTION(timeoutMs=abc)")))

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.pinot.broker.cluster;
 
+import io.pinot.broker.pruning.SegmentPartitionInfo;
 import io.pinot.broker.routing.RoutingManager;
 import io.pinot.broker.routing.ServerAddress;
 import io.pinot.common.cluster.PropertyStorePaths;
 import io.pinot.common.cluster.ZnRecords;
+import io.pinot.common.metadata.SegmentZkMetadata;
 import io.pinot.common.utils.InstanceIds;
 import io.pinot.spi.config.table.TableConfig;
 import io.pinot.spi.data.Schema;
@@ -156,6 +158,31 @@ final class RoutingUpdater implements AutoCloseable {
     }
   }
 
+  /// The recorded partitions of every segment of a table with a `segmentPartitionConfig` (one batched read of
+  /// the segments' ZooKeeper records); empty for other tables.
+  private Map<String, SegmentPartitionInfo> partitions(String tableNameWithType, TableConfig config) {
+    if (config.tableIndexConfig().segmentPartitionConfig() == null) {
+      return Map.of();
+    }
+    List<ZNRecord> records = manager.getHelixPropertyStore().getChildren(
+        PropertyStorePaths.segments(tableNameWithType), null, AccessOption.PERSISTENT, 1, 0);
+    Map<String, SegmentPartitionInfo> partitions = new HashMap<>();
+    if (records == null) {
+      return partitions;
+    }
+    for (ZNRecord record : records) {
+      if (record == null) {
+        continue;
+      }
+      SegmentPartitionInfo info = SegmentPartitionInfo.parse(
+          record.getSimpleField(SegmentZkMetadata.PARTITION_METADATA));
+      if (info != null) {
+        partitions.put(record.getId(), info);
+      }
+    }
+    return partitions;
+  }
+
   private void refreshTable(String tableNameWithType) {
     try {
       HelixDataAccessor accessor = manager.getHelixDataAccessor();
@@ -177,7 +204,7 @@ final class RoutingUpdater implements AutoCloseable {
       Map<String, Map<String, String>> ideal = idealState == null ? Map.of() : idealState.getRecord().getMapFields();
       Map<String, Map<String, String>> external = externalView == null ? Map.of()
           : externalView.getRecord().getMapFields();
-      routing.updateTable(tableNameWithType, ideal, external, config, schema);
+      routing.updateTable(tableNameWithType, ideal, external, config, schema, partitions(tableNameWithType, config));
     } catch (RuntimeException e) {
       if (!updater.isShutdown()) {
         LOGGER.warn("Cannot refresh routing of {}: {}", tableNameWithType, e.getMessage(), e);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.pinot.broker.requesthandler;
 
+import io.pinot.broker.pruning.PartitionPruning;
 import io.pinot.broker.routing.BalancedInstanceSelector;
 import io.pinot.broker.routing.RoutingManager;
 import io.pinot.broker.routing.Selection;
@@ -22,6 +23,7 @@ import io.pinot.spi.utils.TableNameBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -92,7 +94,8 @@ public final class BrokerQueryHandler implements AutoCloseable {
     Long optionTimeout = query.timeoutMs();
     long timeoutMs = optionTimeout == null ? defaultTimeoutMs : optionTimeout;
     long deadline = startNanos + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-    Selection selection = BalancedInstanceSelector.select(route, requestId, routing);
+    Set<String> pruned = PartitionPruning.pruned(route, query.context().filter());
+    Selection selection = BalancedInstanceSelector.select(route, pruned, requestId, routing);
     ScatterGather.RequestTemplate template = new ScatterGather.RequestTemplate(requestId, brokerId, request.sql(),
         table, query.queryOptions(), request.trace());
     ScatterGather.Gathered gathered = selection.serverSegments().isEmpty()
@@ -104,6 +107,7 @@ public final class BrokerQueryHandler implements AutoCloseable {
     response.addExceptions(brokerErrors);
     return response.partialResult(!brokerErrors.isEmpty() || !reduced.exceptions().isEmpty())
         .numServersQueried(selection.serverSegments().size())
+        .numSegmentsPrunedByBroker(pruned.size())
         .numServersResponded(gathered.responses().size() - (selection.serverSegments().isEmpty() ? 1 : 0))
         .addTableQueried(TableNameBuilder.rawTableName(table));
   }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.pinot.broker.routing;
 
+import io.pinot.broker.pruning.SegmentPartitionInfo;
 import io.pinot.spi.config.table.TableConfig;
 import io.pinot.spi.data.Schema;
 import io.pinot.spi.utils.TableNameBuilder;
@@ -25,6 +26,13 @@ public final class RoutingManager {
   /// Rebuilds a table's route from its ideal state and external view (segment → instance → state).
   public void updateTable(String tableNameWithType, Map<String, Map<String, String>> idealState,
       Map<String, Map<String, String>> externalView, TableConfig config, @Nullable Schema schema) {
+    updateTable(tableNameWithType, idealState, externalView, config, schema, Map.of());
+  }
+
+  /// As above, with the partitions of the segments of a partitioned table (for broker pruning).
+  public void updateTable(String tableNameWithType, Map<String, Map<String, String>> idealState,
+      Map<String, Map<String, String>> externalView, TableConfig config, @Nullable Schema schema,
+      Map<String, SegmentPartitionInfo> partitions) {
     Map<String, List<String>> segments = new HashMap<>();
     for (Map.Entry<String, Map<String, String>> segment : idealState.entrySet()) {
       List<String> online = new ArrayList<>();
@@ -37,7 +45,7 @@ public final class RoutingManager {
       }
       segments.put(segment.getKey(), List.copyOf(online));
     }
-    tables.put(tableNameWithType, new TableRoute(tableNameWithType, segments, config, schema));
+    tables.put(tableNameWithType, new TableRoute(tableNameWithType, segments, config, schema, partitions));
   }
 
   public void removeTable(String tableNameWithType) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.pinot.broker.routing;
 
+import io.pinot.broker.pruning.SegmentPartitionInfo;
 import io.pinot.spi.config.table.TableConfig;
 import io.pinot.spi.data.Schema;
 import java.util.List;
@@ -12,10 +13,18 @@ import org.jspecify.annotations.Nullable;
 /// @param segments every segment of the ideal state → the servers where the external view shows it ONLINE
 ///     (an empty list means no replica can serve it now)
 /// @param schema the table's schema, or null when it could not be read
+/// @param partitions the partitions of the segments of a partitioned table (`segmentPartitionConfig`), by segment
+///     name, for broker pruning; segments without recorded partitions are absent
 public record TableRoute(String tableNameWithType, Map<String, List<String>> segments, TableConfig tableConfig,
-    @Nullable Schema schema) {
+    @Nullable Schema schema, Map<String, SegmentPartitionInfo> partitions) {
 
   public TableRoute {
     segments = Map.copyOf(segments);
+    partitions = Map.copyOf(partitions);
+  }
+
+  public TableRoute(String tableNameWithType, Map<String, List<String>> segments, TableConfig tableConfig,
+      @Nullable Schema schema) {
+    this(tableNameWithType, segments, tableConfig, schema, Map.of());
   }
 }

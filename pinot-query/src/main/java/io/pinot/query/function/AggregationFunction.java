@@ -22,6 +22,11 @@ public interface AggregationFunction {
   /// Whether the function reads its argument's values (false for COUNT).
   boolean readsArgument();
 
+  /// Whether a single-value STRING argument is accepted besides numeric ones (true for DISTINCTCOUNTHLL).
+  default boolean acceptsStringArgument() {
+    return false;
+  }
+
   /// The DataTable column type of the intermediate result servers send.
   ColumnDataType intermediateType();
 

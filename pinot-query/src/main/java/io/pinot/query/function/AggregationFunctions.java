@@ -11,7 +11,8 @@ import java.util.function.Function;
 
 /// The registry of aggregation functions: which canonical names are aggregations (every name Pinot
 /// knows, so that GROUP BY validation treats them as Pinot does) and which are implemented. An
-/// implemented function is added by one entry in [#FACTORIES]. Immutable and thread-safe.
+/// implemented function is added by one entry in [#FACTORIES], or in [ParameterizedAggregations] for functions
+/// with literal parameters and the statistical family. Immutable and thread-safe.
 public final class AggregationFunctions {
   private static final Map<String, Function<Expression, AggregationFunction>> FACTORIES = Map.of(
       "count", CountFunction::new,
@@ -59,6 +60,10 @@ public final class AggregationFunctions {
   /// @throws io.pinot.spi.exception.QueryException QUERY_PLANNING for aggregations not implemented yet,
   ///     QUERY_VALIDATION for a wrong number or kind of arguments
   public static AggregationFunction create(FunctionCall call) {
+    AggregationFunction parameterized = ParameterizedAggregations.create(call);
+    if (parameterized != null) {
+      return parameterized;
+    }
     Function<Expression, AggregationFunction> factory = FACTORIES.get(call.name());
     if (factory == null) {
       throw QueryErrorCode.QUERY_PLANNING.asException("Function[" + call.name() + "] is not supported yet");

@@ -16,6 +16,23 @@ public final class ObjectTypes {
   public static final int BYTES_SET = 4;
   /// DISTINCTCOUNT over numbers, strictly increasing: int32 n, then n longs.
   public static final int SORTED_LONGS = 5;
+  /// DISTINCTCOUNTHLL: a DataSketches HLL sketch in its compact serialized form.
+  public static final int HLL_SKETCH = 6;
+  /// PERCENTILE: int32 n, byte 1 when every count is 1, then n strictly increasing doubles (`Double.compare` order),
+  /// then (unless the byte is 1) n long counts.
+  public static final int VALUE_COUNTS = 7;
+  /// PERCENTILEEST: a DataSketches KLL sketch of longs in its serialized form.
+  public static final int KLL_LONGS = 8;
+  /// PERCENTILETDIGEST: a t-digest `MergingDigest` in its verbose (double-precision) byte form.
+  public static final int TDIGEST = 9;
+  /// MINMAXRANGE: double minimum, double maximum.
+  public static final int MIN_MAX_RANGE = 10;
+  /// VAR_POP, VAR_SAMP, STDDEV_POP, STDDEV_SAMP: int64 count, double mean, double sum of squared deviations.
+  public static final int VARIANCE = 11;
+  /// PERCENTILEKLL: a DataSketches KLL sketch of doubles in its serialized form.
+  public static final int KLL_DOUBLES = 12;
+  /// DISTINCTCOUNTBITMAP: a RoaringBitmap in its portable serialization.
+  public static final int ROARING_BITMAP = 13;
 
   private ObjectTypes() {
   }

@@ -78,7 +78,8 @@ public final class ColumnResolver {
         throw QueryErrorCode.QUERY_VALIDATION.asException("Function[" + function.name()
             + "] does not support multi-value column[" + column.name() + "]");
       }
-      if (!isNumeric(column.dataType())) {
+      if (!isNumeric(column.dataType())
+          && !(function.acceptsStringArgument() && column.dataType().storedType() == DataType.STRING)) {
         throw QueryErrorCode.QUERY_VALIDATION.asException("Function[" + function.name()
             + "] requires a numeric column, got column[" + column.name() + "] of type " + column.dataType());
       }
