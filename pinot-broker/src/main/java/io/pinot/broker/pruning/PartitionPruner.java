@@ -26,13 +26,31 @@ public final class PartitionPruner {
       return true;
     }
     return switch (filter) {
-      case FilterNode.And and -> and.children().stream().allMatch(child -> canMatch(child, info, schema));
-      case FilterNode.Or or -> or.children().stream().anyMatch(child -> canMatch(child, info, schema));
+      case FilterNode.And and -> all(and.children(), info, schema);
+      case FilterNode.Or or -> any(or.children(), info, schema);
       case FilterNode.Not not -> true;
       case Predicate.Eq eq -> canMatch(eq.lhs(), List.of(eq.value()), info, schema);
       case Predicate.In in -> canMatch(in.lhs(), in.values(), info, schema);
       case Predicate predicate -> true;
     };
+  }
+
+  private static boolean all(List<FilterNode> children, SegmentPartitionInfo info, Schema schema) {
+    for (FilterNode child : children) {
+      if (!canMatch(child, info, schema)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean any(List<FilterNode> children, SegmentPartitionInfo info, Schema schema) {
+    for (FilterNode child : children) {
+      if (canMatch(child, info, schema)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean canMatch(Object lhs, List<Object> values, SegmentPartitionInfo info, Schema schema) {

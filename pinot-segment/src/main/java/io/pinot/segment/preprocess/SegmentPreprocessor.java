@@ -97,11 +97,13 @@ public final class SegmentPreprocessor {
     Path newDir = segmentDir.resolve(NEW_DIR);
     List<String> actions = new ArrayList<>();
     boolean columnsChanged;
+    boolean treesChanged;
     try (ImmutableSegment segment = SegmentLoader.load(segmentDir)) {
       IndexMap indexMap = readIndexMap(filesDir);
       List<ColumnChange> changes = plan(segment, indexMap, tableConfig, schema);
       actions.addAll(describe(changes));
       columnsChanged = !changes.isEmpty();
+      treesChanged = !StarTreeReconciler.plan(segment, tableConfig, schema).isEmpty();
       if (columnsChanged) {
         rewrite(segment, indexMap, filesDir, newDir, changes);
       }
@@ -109,7 +111,10 @@ public final class SegmentPreprocessor {
     if (columnsChanged) {
       switchTo(segmentDir, filesDir, newDir);
     }
-    actions.addAll(StarTreeReconciler.reconcile(segmentDir, tableConfig, schema));
+    // The common case (a current segment) loads it once; the trees are re-planned on the rewritten copy.
+    if (columnsChanged || treesChanged) {
+      actions.addAll(StarTreeReconciler.reconcile(segmentDir, tableConfig, schema));
+    }
     if (actions.isEmpty()) {
       return new Result(segmentDir, false, List.of());
     }
