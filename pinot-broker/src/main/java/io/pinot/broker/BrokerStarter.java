@@ -2,9 +2,12 @@
 package io.pinot.broker;
 
 import io.pinot.broker.api.BrokerHealthResource;
+import io.pinot.broker.api.ClientQueryResource;
 import io.pinot.broker.api.DebugResource;
 import io.pinot.broker.api.QueryResource;
+import io.pinot.broker.api.RunningQueriesResource;
 import io.pinot.broker.cluster.BrokerHelix;
+import io.pinot.broker.queryquota.QueryQuotaManager;
 import io.pinot.broker.requesthandler.BrokerQueryHandler;
 import io.pinot.broker.routing.RoutingManager;
 import io.pinot.broker.scatter.ServerChannels;
@@ -45,13 +48,14 @@ public final class BrokerStarter implements AutoCloseable {
         config.zkAddress());
     RoutingManager routing = new RoutingManager();
     channels = new ServerChannels(config.serverConnectTimeoutMs());
-    queryHandler = new BrokerQueryHandler(instanceId, config.timeoutMs(), routing, channels);
+    QueryQuotaManager quotas = new QueryQuotaManager();
+    queryHandler = new BrokerQueryHandler(instanceId, config.timeoutMs(), routing, channels, quotas);
     ResourceConfig resources = new ResourceConfig();
     resources.registerInstances(new BrokerHealthResource(), new QueryResource(queryHandler),
-        new DebugResource(routing));
+        new RunningQueriesResource(queryHandler), new ClientQueryResource(queryHandler), new DebugResource(routing));
     restServer = RestServer.start("0.0.0.0", port, resources);
     InstanceInfo instance = new InstanceInfo(instanceId, config.host(), port, true, List.of(), Map.of());
-    helix = BrokerHelix.join(config.zkAddress(), config.clusterName(), instance, routing);
+    helix = BrokerHelix.join(config.zkAddress(), config.clusterName(), instance, routing, quotas);
     LOGGER.info("Broker {} serving queries on port {}", instanceId, port);
   }
 

@@ -15,7 +15,8 @@ import java.util.Map;
 ///
 /// Errors are [QueryException]s carrying Pinot's codes: SQL_PARSING (150) for text that does not parse or
 /// fails Pinot's compile-time checks, QUERY_PLANNING (720) for SQL the engine does not run yet,
-/// QUERY_VALIDATION (700) for invalid options. Stateless and thread-safe.
+/// QUERY_VALIDATION (700) for invalid option values, INTERNAL (450) for `useMultistageEngine=true` (as a Pinot
+/// broker without the multi-stage engine answers). Stateless and thread-safe.
 public final class BrokerQueryCompiler {
 
   /// Compiles a query.
@@ -29,6 +30,9 @@ public final class BrokerQueryCompiler {
     ParsedSql parsed = SqlParsing.parse(sql);
     Map<String, String> options = new LinkedHashMap<>(QueryOptions.canonicalize(requestOptions));
     options.putAll(QueryOptions.canonicalize(parsed.options()));
+    // Before compiling: a multi-stage query (joins...) would otherwise fail with a less helpful parse error.
+    QueryOptions.rejectMultistage(options);
+    QueryOptions.validate(options);
     QueryContext context;
     try {
       context = QueryCompiler.compile(parsed.statement());
@@ -37,9 +41,9 @@ public final class BrokerQueryCompiler {
     } catch (RuntimeException e) {
       throw QueryErrorCode.SQL_PARSING.asException(String.valueOf(e.getMessage()), e);
     }
-    CompiledQuery compiled = new CompiledQuery(sql, options, context, null,
-        QueryCompiler.isCacheable(parsed.statement()));
-    compiled.timeoutMs();
-    return compiled;
+    if (QueryOptions.isTrue(options, QueryOptions.ENABLE_NULL_HANDLING)) {
+      context = context.toBuilder().nullHandlingEnabled(true).build();
+    }
+    return new CompiledQuery(sql, options, context, null, QueryCompiler.isCacheable(parsed.statement()));
   }
 }

@@ -26,10 +26,17 @@ public enum ServerConfigKey implements ConfigKey {
   QUERY_TIMEOUT_MS("pinot.server.query.executor.timeout", "15000"),
   /// Maximum number of groups per segment in a group-by.
   NUM_GROUPS_LIMIT("pinot.server.query.executor.num.groups.limit", "100000"),
-  /// Query worker threads (0 = number of cores).
-  QUERY_WORKER_THREADS("pinot.server.query.executor.threads", "0"),
-  /// Queries allowed to wait for a worker before new ones are rejected.
-  QUERY_QUEUE_SIZE("pinot.server.query.scheduler.queue.size", "1000");
+  /// The query scheduler: `fcfs` (default) or `bounded_fcfs` (also bounds waiting queries per table).
+  SCHEDULER_NAME("pinot.query.scheduler.name", "fcfs"),
+  /// Threads that each run one query at a time (0 = number of cores).
+  QUERY_RUNNER_THREADS("pinot.query.scheduler.query_runner_threads", "0",
+      List.of("pinot.server.query.executor.threads")),
+  /// Threads one query spreads its segments over (0 = number of cores).
+  QUERY_WORKER_THREADS("pinot.query.scheduler.query_worker_threads", "0"),
+  /// Queries allowed to wait for a runner before new ones are answered ServerOutOfCapacity (211).
+  QUERY_QUEUE_SIZE("pinot.server.query.scheduler.queue.size", "1000"),
+  /// Under `bounded_fcfs`, queries of one table allowed to wait before new ones are answered 211.
+  MAX_PENDING_PER_GROUP("pinot.query.scheduler.max_pending_per_group", "10");
 
   private final String key;
   private final String defaultValue;

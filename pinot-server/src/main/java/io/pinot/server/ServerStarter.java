@@ -41,10 +41,10 @@ public final class ServerStarter implements AutoCloseable {
     dataManager = new InstanceDataManager(config.dataDir(), config.segmentTarDir(), new SegmentFetcher());
     int nettyPort = NetUtils.resolvePort(config.nettyPort());
     instanceId = config.instanceId().isBlank() ? InstanceIds.server(config.host(), nettyPort) : config.instanceId();
-    scheduler = new QueryScheduler(instanceId, dataManager, config);
+    scheduler = QueryScheduler.forInstance(instanceId, dataManager, config);
     queryServer = new QueryServer(nettyPort, scheduler::submit);
     adminServer = RestServer.start("0.0.0.0", NetUtils.resolvePort(config.adminPort()),
-        ServerAdminApi.resources(dataManager));
+        ServerAdminApi.resources(dataManager, scheduler.runningQueries()));
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put(InstanceInfo.ADMIN_PORT, Integer.toString(adminServer.port()));
     fields.put(InstanceInfo.GRPC_PORT, Integer.toString(config.grpcEnabled() ? config.grpcPort() : -1));

@@ -8,19 +8,24 @@ import io.pinot.common.http.RestException;
 import io.pinot.common.response.BrokerResponse;
 import io.pinot.common.utils.JsonUtils;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /// Apache Pinot's query endpoint: `POST /query/sql` with `{"sql": ..., "queryOptions": "k=v;k2=v2",
 /// "trace": bool}` and `GET /query/sql?sql=...`. Query errors are HTTP 200 with `exceptions` entries, as
 /// Pinot answers; only a request that is not a query at all (bad JSON, no `sql`) is HTTP 400. The response
-/// carries `X-Pinot-Error-Code` (the first exception's code, or -1).
+/// carries `X-Pinot-Error-Code` (the first exception's code, or -1). `DELETE /query/{queryId}` cancels a running
+/// query (Pinot's broker API: `timeoutMs` for the servers' answers, default 3000; `verbose` adds them to the reply).
 @Path("/query")
 @Produces(MediaType.APPLICATION_JSON)
 public final class QueryResource {
@@ -58,6 +63,30 @@ public final class QueryResource {
       throw RestException.badRequest("Missing the query parameter 'sql'");
     }
     return respond(new QueryRequest(sql, queryOptions, Boolean.parseBoolean(trace)));
+  }
+
+  @DELETE
+  @Path("/{queryId}")
+  @Produces(MediaType.TEXT_PLAIN)
+  public String cancel(@PathParam("queryId") String queryId,
+      @QueryParam("timeoutMs") @DefaultValue("3000") long timeoutMs,
+      @QueryParam("verbose") @DefaultValue("false") boolean verbose) {
+    Map<String, Integer> servers = null;
+    try {
+      servers = handler.cancel(Long.parseLong(queryId.trim()), timeoutMs);
+    } catch (NumberFormatException e) {
+      // not a request id of this broker: reported as not found below
+    }
+    return cancelReply(queryId, servers, verbose, "Query: " + queryId + " not found on the broker");
+  }
+
+  /// Pinot's answer to a cancellation: "Cancelled query: id" (with the servers' answers when verbose), 404 otherwise.
+  static String cancelReply(String queryId, @Nullable Map<String, Integer> servers, boolean verbose,
+      String notFound) {
+    if (servers == null) {
+      throw RestException.notFound(notFound);
+    }
+    return "Cancelled query: " + queryId + (verbose ? " with responses from servers: " + servers : "");
   }
 
   private Response respond(QueryRequest request) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.pinot.broker.cluster;
 
+import io.pinot.broker.queryquota.QueryQuotaManager;
 import io.pinot.broker.routing.RoutingManager;
 import io.pinot.common.cluster.InstanceRegistration;
 import io.pinot.common.cluster.StateModels;
@@ -35,10 +36,16 @@ public final class BrokerHelix implements AutoCloseable {
 
   public static BrokerHelix join(String zkAddress, String clusterName, InstanceInfo instance, RoutingManager routing)
       throws Exception {
+    return join(zkAddress, clusterName, instance, routing, new QueryQuotaManager());
+  }
+
+  /// As above, keeping `quotas` in step with the tables' `quota.maxQueriesPerSecond` and the online brokers.
+  public static BrokerHelix join(String zkAddress, String clusterName, InstanceInfo instance, RoutingManager routing,
+      QueryQuotaManager quotas) throws Exception {
     InstanceRegistration.register(zkAddress, clusterName, instance, List.of("DefaultTenant_BROKER"));
     HelixManager manager = HelixManagerFactory.getZKHelixManager(clusterName, instance.instanceName(),
         InstanceType.PARTICIPANT, zkAddress);
-    RoutingUpdater updater = new RoutingUpdater(manager, routing);
+    RoutingUpdater updater = new RoutingUpdater(manager, routing, quotas);
     manager.getStateMachineEngine().registerStateModelFactory(StateModels.BROKER_STATE_MODEL,
         new BrokerResourceStateModelFactory(updater));
     manager.connect();

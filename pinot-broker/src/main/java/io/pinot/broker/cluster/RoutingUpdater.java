@@ -2,10 +2,15 @@
 package io.pinot.broker.cluster;
 
 import io.pinot.broker.pruning.SegmentPartitionInfo;
+import io.pinot.broker.pruning.TimeInterval;
+import io.pinot.broker.pruning.TimeSegmentPruner;
+import io.pinot.broker.queryquota.QueryQuotaManager;
 import io.pinot.broker.routing.RoutingManager;
 import io.pinot.broker.routing.ServerAddress;
 import io.pinot.common.cluster.PropertyStorePaths;
+import io.pinot.common.cluster.StateModels;
 import io.pinot.common.cluster.ZnRecords;
+import io.pinot.common.metadata.InstanceInfo;
 import io.pinot.common.metadata.SegmentZkMetadata;
 import io.pinot.common.utils.InstanceIds;
 import io.pinot.spi.config.table.TableConfig;
@@ -35,7 +40,8 @@ import org.slf4j.LoggerFactory;
 
 /// Keeps the broker's [RoutingManager] in step with the cluster: which tables it serves (from the
 /// brokerResource state transitions), their ideal states, external views, configs and schemas, and the
-/// servers' addresses and liveness.
+/// servers' addresses and liveness; and the [QueryQuotaManager] in step with table configs and the number of
+/// brokers the `brokerResource` external view shows ONLINE for each table.
 ///
 /// Threading: Helix invokes listeners while holding its manager's lock, so callbacks only record what
 /// changed and wake one updater thread, which does every ZooKeeper read. Bursts of changes collapse into
@@ -45,6 +51,7 @@ final class RoutingUpdater implements AutoCloseable {
 
   private final HelixManager manager;
   private final RoutingManager routing;
+  private final QueryQuotaManager quotas;
   private final Set<String> servedTables = ConcurrentHashMap.newKeySet();
   private final Set<String> watchedPaths = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean tablesDirty = new AtomicBoolean();
@@ -66,9 +73,10 @@ final class RoutingUpdater implements AutoCloseable {
     }
   };
 
-  RoutingUpdater(HelixManager manager, RoutingManager routing) {
+  RoutingUpdater(HelixManager manager, RoutingManager routing, QueryQuotaManager quotas) {
     this.manager = manager;
     this.routing = routing;
+    this.quotas = quotas;
   }
 
   void addTable(String tableNameWithType) {
@@ -79,6 +87,7 @@ final class RoutingUpdater implements AutoCloseable {
   void removeTable(String tableNameWithType) {
     servedTables.remove(tableNameWithType);
     routing.removeTable(tableNameWithType);
+    quotas.remove(tableNameWithType);
   }
 
   /// Schedules a refresh of every served table (after an ideal state, external view or metadata change).
@@ -139,7 +148,7 @@ final class RoutingUpdater implements AutoCloseable {
           port = InstanceIds.port(id);
         }
         String host = config.getHostName() == null ? InstanceIds.host(id) : config.getHostName();
-        addresses.put(id, new ServerAddress(id, host, port));
+        addresses.put(id, new ServerAddress(id, host, port, adminPort(config)));
       }
     }
     routing.updateServers(addresses);
@@ -151,6 +160,14 @@ final class RoutingUpdater implements AutoCloseable {
     routing.updateLiveInstances(liveIds);
   }
 
+  private static int adminPort(InstanceConfig config) {
+    try {
+      return Integer.parseInt(config.getRecord().getSimpleField(InstanceInfo.ADMIN_PORT));
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
   /// Refreshes routing when a table config or schema changes (ZooKeeper re-arms the watch after each event).
   private void watch(String propertyStorePath) {
     if (watchedPaths.add(propertyStorePath)) {
@@ -158,29 +175,52 @@ final class RoutingUpdater implements AutoCloseable {
     }
   }
 
-  /// The recorded partitions of every segment of a table with a `segmentPartitionConfig` (one batched read of
-  /// the segments' ZooKeeper records); empty for other tables.
-  private Map<String, SegmentPartitionInfo> partitions(String tableNameWithType, TableConfig config) {
-    if (config.tableIndexConfig().segmentPartitionConfig() == null) {
-      return Map.of();
+  /// What the segments' ZooKeeper records say for broker pruning: partitions (tables with a
+  /// `segmentPartitionConfig`) and time ranges (tables with a time column). One batched read, skipped when the table
+  /// has neither.
+  private record SegmentRecords(Map<String, SegmentPartitionInfo> partitions, Map<String, TimeInterval> times) {
+  }
+
+  private SegmentRecords segmentRecords(String tableNameWithType, TableConfig config) {
+    boolean partitioned = config.tableIndexConfig().segmentPartitionConfig() != null;
+    boolean timed = config.segmentsConfig().timeColumnName() != null;
+    Map<String, SegmentPartitionInfo> partitions = new HashMap<>();
+    Map<String, TimeInterval> times = new HashMap<>();
+    if (!partitioned && !timed) {
+      return new SegmentRecords(partitions, times);
     }
     List<ZNRecord> records = manager.getHelixPropertyStore().getChildren(
         PropertyStorePaths.segments(tableNameWithType), null, AccessOption.PERSISTENT, 1, 0);
-    Map<String, SegmentPartitionInfo> partitions = new HashMap<>();
-    if (records == null) {
-      return partitions;
-    }
-    for (ZNRecord record : records) {
+    for (ZNRecord record : records == null ? List.<ZNRecord>of() : records) {
       if (record == null) {
         continue;
       }
-      SegmentPartitionInfo info = SegmentPartitionInfo.parse(
-          record.getSimpleField(SegmentZkMetadata.PARTITION_METADATA));
+      SegmentPartitionInfo info = partitioned
+          ? SegmentPartitionInfo.parse(record.getSimpleField(SegmentZkMetadata.PARTITION_METADATA)) : null;
       if (info != null) {
         partitions.put(record.getId(), info);
       }
+      TimeInterval interval = timed ? TimeSegmentPruner.segmentInterval(record.getSimpleFields()) : null;
+      if (interval != null) {
+        times.put(record.getId(), interval);
+      }
     }
-    return partitions;
+    return new SegmentRecords(partitions, times);
+  }
+
+  /// Brokers the `brokerResource` external view shows ONLINE for a table, this one always counted.
+  private int onlineBrokers(HelixDataAccessor accessor, String tableNameWithType) {
+    ExternalView brokers = accessor.getProperty(accessor.keyBuilder().externalView(StateModels.BROKER_RESOURCE));
+    Map<String, String> states = brokers == null ? null : brokers.getStateMap(tableNameWithType);
+    int count = 1;
+    if (states != null) {
+      for (Map.Entry<String, String> state : states.entrySet()) {
+        if (!state.getKey().equals(manager.getInstanceName()) && StateModels.ONLINE.equals(state.getValue())) {
+          count++;
+        }
+      }
+    }
+    return count;
   }
 
   private void refreshTable(String tableNameWithType) {
@@ -204,7 +244,9 @@ final class RoutingUpdater implements AutoCloseable {
       Map<String, Map<String, String>> ideal = idealState == null ? Map.of() : idealState.getRecord().getMapFields();
       Map<String, Map<String, String>> external = externalView == null ? Map.of()
           : externalView.getRecord().getMapFields();
-      routing.updateTable(tableNameWithType, ideal, external, config, schema, partitions(tableNameWithType, config));
+      SegmentRecords records = segmentRecords(tableNameWithType, config);
+      routing.updateTable(tableNameWithType, ideal, external, config, schema, records.partitions(), records.times());
+      quotas.update(tableNameWithType, config, onlineBrokers(accessor, tableNameWithType));
     } catch (RuntimeException e) {
       if (!updater.isShutdown()) {
         LOGGER.warn("Cannot refresh routing of {}: {}", tableNameWithType, e.getMessage(), e);

@@ -17,21 +17,31 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/// Sends one query to every selected server at once and collects the answers until the deadline. Servers
-/// that fail or do not answer in time are listed by name, never silently dropped. Stateless.
+/// Sends one query to every selected server at once and collects the answers until the deadline or until the query
+/// is cancelled. Servers that fail or do not answer in time are listed by name, never silently dropped. Stateless.
 final class ScatterGather {
   private static final Logger LOGGER = LoggerFactory.getLogger(ScatterGather.class);
 
   /// @param responses DataTables of the servers that answered
   /// @param notResponded ids of servers that were queried but did not answer in time, or failed
   /// @param failures a short reason per failed server
-  record Gathered(List<DataTable> responses, List<String> notResponded, List<String> failures) {
+  /// @param cancelled whether gathering stopped because the query was cancelled
+  record Gathered(List<DataTable> responses, List<String> notResponded, List<String> failures, boolean cancelled) {
+    Gathered(List<DataTable> responses, List<String> notResponded, List<String> failures) {
+      this(responses, notResponded, failures, false);
+    }
   }
 
   private ScatterGather() {
   }
 
   static Gathered run(ServerChannels channels, Selection selection, RequestTemplate template, long deadlineNanos) {
+    return run(channels, selection, template, deadlineNanos, new CompletableFuture<>());
+  }
+
+  /// As above; gathering stops early when `cancelled` completes, leaving the remaining servers as not responded.
+  static Gathered run(ServerChannels channels, Selection selection, RequestTemplate template, long deadlineNanos,
+      CompletableFuture<?> cancelled) {
     Map<ServerAddress, CompletableFuture<byte[]>> futures = new LinkedHashMap<>();
     for (Map.Entry<ServerAddress, List<String>> entry : selection.serverSegments().entrySet()) {
       long remainingMs = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
@@ -45,7 +55,14 @@ final class ScatterGather {
       ServerAddress server = entry.getKey();
       try {
         long waitNanos = Math.max(0, deadlineNanos - System.nanoTime());
-        responses.add(DataTable.fromBytes(entry.getValue().get(waitNanos, TimeUnit.NANOSECONDS)));
+        CompletableFuture.anyOf(entry.getValue(), cancelled).get(waitNanos, TimeUnit.NANOSECONDS);
+        if (!entry.getValue().isDone()) {
+          channels.cancel(server, template.requestId());
+          notResponded.add(server.instanceId());
+          failures.add(server.instanceId() + ": query cancelled");
+          continue;
+        }
+        responses.add(DataTable.fromBytes(entry.getValue().get()));
       } catch (TimeoutException e) {
         channels.cancel(server, template.requestId());
         notResponded.add(server.instanceId());
@@ -63,7 +80,7 @@ final class ScatterGather {
         failures.add(server.instanceId() + ": unreadable response (" + e.getMessage() + ")");
       }
     }
-    return new Gathered(responses, notResponded, failures);
+    return new Gathered(responses, notResponded, failures, cancelled.isDone());
   }
 
   /// The parts of an [InstanceRequest] shared by all servers of one query.

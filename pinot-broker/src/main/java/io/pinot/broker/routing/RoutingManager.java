@@ -2,6 +2,7 @@
 package io.pinot.broker.routing;
 
 import io.pinot.broker.pruning.SegmentPartitionInfo;
+import io.pinot.broker.pruning.TimeInterval;
 import io.pinot.spi.config.table.TableConfig;
 import io.pinot.spi.data.Schema;
 import io.pinot.spi.utils.TableNameBuilder;
@@ -33,6 +34,13 @@ public final class RoutingManager {
   public void updateTable(String tableNameWithType, Map<String, Map<String, String>> idealState,
       Map<String, Map<String, String>> externalView, TableConfig config, @Nullable Schema schema,
       Map<String, SegmentPartitionInfo> partitions) {
+    updateTable(tableNameWithType, idealState, externalView, config, schema, partitions, Map.of());
+  }
+
+  /// As above, with the time ranges of the segments of a table with a time column (for time pruning).
+  public void updateTable(String tableNameWithType, Map<String, Map<String, String>> idealState,
+      Map<String, Map<String, String>> externalView, TableConfig config, @Nullable Schema schema,
+      Map<String, SegmentPartitionInfo> partitions, Map<String, TimeInterval> timeIntervals) {
     Map<String, List<String>> segments = new HashMap<>();
     for (Map.Entry<String, Map<String, String>> segment : idealState.entrySet()) {
       List<String> online = new ArrayList<>();
@@ -45,7 +53,8 @@ public final class RoutingManager {
       }
       segments.put(segment.getKey(), List.copyOf(online));
     }
-    tables.put(tableNameWithType, new TableRoute(tableNameWithType, segments, config, schema, partitions));
+    tables.put(tableNameWithType, new TableRoute(tableNameWithType, segments, config, schema, partitions,
+        timeIntervals));
   }
 
   public void removeTable(String tableNameWithType) {

@@ -2,6 +2,7 @@
 package io.pinot.broker.routing;
 
 import io.pinot.broker.pruning.SegmentPartitionInfo;
+import io.pinot.broker.pruning.TimeInterval;
 import io.pinot.spi.config.table.TableConfig;
 import io.pinot.spi.data.Schema;
 import java.util.List;
@@ -15,16 +16,19 @@ import org.jspecify.annotations.Nullable;
 /// @param schema the table's schema, or null when it could not be read
 /// @param partitions the partitions of the segments of a partitioned table (`segmentPartitionConfig`), by segment
 ///     name, for broker pruning; segments without recorded partitions are absent
+/// @param timeIntervals the time column range of each segment of a table with a time column, in epoch milliseconds
+///     (from `segment.start.time`/`segment.end.time`), for time pruning; segments without a recorded range are absent
 public record TableRoute(String tableNameWithType, Map<String, List<String>> segments, TableConfig tableConfig,
-    @Nullable Schema schema, Map<String, SegmentPartitionInfo> partitions) {
+    @Nullable Schema schema, Map<String, SegmentPartitionInfo> partitions, Map<String, TimeInterval> timeIntervals) {
 
   public TableRoute {
     segments = Map.copyOf(segments);
     partitions = Map.copyOf(partitions);
+    timeIntervals = Map.copyOf(timeIntervals);
   }
 
   public TableRoute(String tableNameWithType, Map<String, List<String>> segments, TableConfig tableConfig,
       @Nullable Schema schema) {
-    this(tableNameWithType, segments, tableConfig, schema, Map.of());
+    this(tableNameWithType, segments, tableConfig, schema, Map.of(), Map.of());
   }
 }

@@ -68,4 +68,36 @@ class RoutingTest {
     routing.removeTable("Events_OFFLINE");
     assertThat(routing.resolveTable("events")).isNull();
   }
+
+  @Test
+  void oneQuerySpreadsSegmentsEvenlyOverReplicasAndSkipsReplicasNotOnline() {
+    Map<String, Map<String, String>> ideal = new java.util.HashMap<>();
+    Map<String, Map<String, String>> external = new java.util.HashMap<>();
+    for (int i = 0; i < 10; i++) {
+      ideal.put("s" + i, Map.of("S1", "ONLINE", "S2", "ONLINE", "S3", "ONLINE"));
+      external.put("s" + i, Map.of("S1", "ONLINE", "S2", "ONLINE", "S3", i < 4 ? "OFFLINE" : "ERROR"));
+    }
+    routing.updateTable("Spread_OFFLINE", ideal, external,
+        TableConfig.of("Spread", TableType.OFFLINE, null, IndexingConfig.empty()), null);
+    for (long requestId = 0; requestId < 3; requestId++) {
+      Selection selection = BalancedInstanceSelector.select(routing.route("Spread_OFFLINE"), requestId, routing);
+      assertThat(selection.unavailableSegments()).isEmpty();
+      assertThat(selection.serverSegments().keySet()).extracting(ServerAddress::instanceId)
+          .containsExactlyInAnyOrder("S1", "S2");
+      assertThat(selection.serverSegments().values()).allSatisfy(segments -> assertThat(segments).hasSize(5));
+    }
+    ServerAddress firstOfRequest0 = serverOf("s0", 0);
+    assertThat(serverOf("s0", 1)).isNotEqualTo(firstOfRequest0);
+    assertThat(serverOf("s0", 2)).isEqualTo(firstOfRequest0);
+  }
+
+  private ServerAddress serverOf(String segment, long requestId) {
+    Selection selection = BalancedInstanceSelector.select(routing.route("Spread_OFFLINE"), requestId, routing);
+    for (Map.Entry<ServerAddress, List<String>> entry : selection.serverSegments().entrySet()) {
+      if (entry.getValue().contains(segment)) {
+        return entry.getKey();
+      }
+    }
+    throw new AssertionError(segment + " not routed");
+  }
 }

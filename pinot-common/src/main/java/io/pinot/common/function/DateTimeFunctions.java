@@ -37,6 +37,7 @@ final class DateTimeFunctions {
     registerFields(b);
     registerFormatting(b);
     DateTimeArithmetic.register(b);
+    DateTimeConvert.register(b);
     b.define("now").returns(LONG).nondeterministic().body(a -> System.currentTimeMillis());
     b.define("ago").args(STRING).returns(LONG).nondeterministic()
         .body(a -> System.currentTimeMillis() - Duration.parse((String) a[0]).toMillis());

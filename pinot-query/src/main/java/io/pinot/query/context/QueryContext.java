@@ -27,6 +27,8 @@ public final class QueryContext {
   private final int limit;
   private final int offset;
   private final boolean distinct;
+  private final boolean explain;
+  private final boolean nullHandlingEnabled;
   private final QueryType type;
   private final List<AggregationFunction> aggregations;
   private final Map<Expression, Integer> aggregationIndexes;
@@ -45,6 +47,8 @@ public final class QueryContext {
     this.limit = builder.limit;
     this.offset = builder.offset;
     this.distinct = builder.distinct;
+    this.explain = builder.explain;
+    this.nullHandlingEnabled = builder.nullHandlingEnabled;
     Map<Expression, Integer> indexes = new LinkedHashMap<>();
     List<AggregationFunction> functions = new ArrayList<>();
     for (Expression expression : selectExpressions) {
@@ -69,7 +73,8 @@ public final class QueryContext {
   /// A builder of the same query with other parts.
   public Builder toBuilder() {
     return new Builder(tableName).select(selectExpressions, aliases).filter(filter).groupBy(groupByExpressions)
-        .having(having).orderBy(orderByExpressions).limit(limit).offset(offset).distinct(distinct);
+        .having(having).orderBy(orderByExpressions).limit(limit).offset(offset).distinct(distinct).explain(explain)
+        .nullHandlingEnabled(nullHandlingEnabled);
   }
 
   /// Builds a [QueryContext]. Defaults: no filter, no GROUP BY, no HAVING, no ORDER BY, LIMIT 10
@@ -88,6 +93,8 @@ public final class QueryContext {
     private int limit = DEFAULT_LIMIT;
     private int offset;
     private boolean distinct;
+    private boolean explain;
+    private boolean nullHandlingEnabled;
 
     private Builder(String tableName) {
       this.tableName = tableName;
@@ -140,6 +147,18 @@ public final class QueryContext {
     /// Marks a `SELECT DISTINCT` (result columns keep the select names).
     public Builder distinct(boolean isDistinct) {
       this.distinct = isDistinct;
+      return this;
+    }
+
+    /// Marks an `EXPLAIN PLAN FOR` query: servers and the broker answer with the plan instead of running it.
+    public Builder explain(boolean isExplain) {
+      this.explain = isExplain;
+      return this;
+    }
+
+    /// Sets Pinot's `enableNullHandling` query option (three-valued logic, null-skipping aggregations).
+    public Builder nullHandlingEnabled(boolean enabled) {
+      this.nullHandlingEnabled = enabled;
       return this;
     }
 
@@ -219,6 +238,16 @@ public final class QueryContext {
 
   public QueryType type() {
     return type;
+  }
+
+  /// Whether this is an `EXPLAIN PLAN FOR` query.
+  public boolean explain() {
+    return explain;
+  }
+
+  /// Whether the query runs with `enableNullHandling=true`.
+  public boolean nullHandlingEnabled() {
+    return nullHandlingEnabled;
   }
 
   /// The distinct aggregation functions, in order of first use.

@@ -9,6 +9,7 @@ import io.pinot.spi.exception.QueryErrorCode;
 public final class QueryDeadline {
   private final long deadlineNanos;
   private volatile boolean cancelled;
+  private volatile boolean killed;
 
   private QueryDeadline(long deadlineNanos) {
     this.deadlineNanos = deadlineNanos;
@@ -28,6 +29,18 @@ public final class QueryDeadline {
     cancelled = true;
   }
 
+  /// Stops the query on behalf of a user (`DELETE /query/{id}`): operators fail at their next check with
+  /// QUERY_CANCELLATION (503) instead of a timeout.
+  public void kill() {
+    killed = true;
+    cancelled = true;
+  }
+
+  /// Whether [#kill()] was called.
+  public boolean isKilled() {
+    return killed;
+  }
+
   public boolean isExpired() {
     return cancelled || deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos > 0;
   }
@@ -38,8 +51,11 @@ public final class QueryDeadline {
   }
 
   /// @throws io.pinot.spi.exception.QueryException EXECUTION_TIMEOUT (250) once the deadline passed or
-  ///     the query was cancelled
+  ///     the query was cancelled, QUERY_CANCELLATION (503) once it was killed
   public void check() {
+    if (killed) {
+      throw QueryErrorCode.QUERY_CANCELLATION.asException("Query was cancelled");
+    }
     if (isExpired()) {
       throw QueryErrorCode.EXECUTION_TIMEOUT.asException("Query timed out or was cancelled while executing");
     }

@@ -5,6 +5,7 @@ import io.pinot.query.context.FilterNode;
 import io.pinot.query.context.Identifier;
 import io.pinot.query.context.Predicate;
 import io.pinot.query.context.QueryDeadline;
+import io.pinot.query.transform.ExpressionForwardIndex;
 import io.pinot.segment.spi.DataSource;
 import io.pinot.segment.spi.IndexSegment;
 import io.pinot.spi.exception.QueryErrorCode;
@@ -26,11 +27,18 @@ public final class FilterPlanner {
   private final QueryDeadline deadline;
   private final int numDocs;
   private final List<ScanPredicate> scanPredicates = new ArrayList<>();
+  private final @Nullable FilterPlanListener listener;
 
   public FilterPlanner(IndexSegment segment, QueryDeadline deadline) {
+    this(segment, deadline, null);
+  }
+
+  /// A planner that reports its decisions to `listener` (for EXPLAIN PLAN), or to nobody when it is null.
+  public FilterPlanner(IndexSegment segment, QueryDeadline deadline, @Nullable FilterPlanListener listener) {
     this.segment = segment;
     this.deadline = deadline;
     this.numDocs = segment.numDocs();
+    this.listener = listener;
   }
 
   /// The documents matching the filter (all documents for a null filter).
@@ -48,18 +56,21 @@ public final class FilterPlanner {
   }
 
   private DocIdSet planNode(FilterNode node) {
-    return switch (node) {
+    DocIdSet set = switch (node) {
       case FilterNode.And and -> and(and.children());
       case FilterNode.Or or -> or(or.children());
       case FilterNode.Not not -> not(planNode(not.child()));
       case Predicate predicate -> leaf(predicate);
     };
+    if (listener != null) {
+      listener.nodePlanned(node, set);
+    }
+    return set;
   }
 
   private DocIdSet leaf(Predicate predicate) {
     if (!(predicate.lhs() instanceof Identifier identifier)) {
-      throw QueryErrorCode.QUERY_PLANNING.asException("Filter on expression[" + predicate.lhs()
-          + "] is not supported yet");
+      return expressionScan(predicate);
     }
     String column = identifier.name();
     DataSource dataSource = segment.dataSource(column);
@@ -67,7 +78,19 @@ public final class FilterPlanner {
       throw QueryErrorCode.QUERY_EXECUTION.asException("Column[" + column + "] not found in segment["
           + segment.segmentName() + "]");
     }
-    return LeafPlanner.plan(predicate, column, dataSource, numDocs, scanPredicates);
+    return LeafPlanner.plan(predicate, column, dataSource, numDocs, scanPredicates, listener);
+  }
+
+  /// A predicate on a transform expression: a scan of the expression's values, computed for the candidates.
+  private DocIdSet expressionScan(Predicate predicate) {
+    if (predicate instanceof Predicate.TextMatch || predicate instanceof Predicate.JsonMatch) {
+      throw QueryErrorCode.QUERY_VALIDATION.asException(predicate.getClass().getSimpleName()
+          + " needs a column, got expression[" + predicate.lhs() + "]");
+    }
+    ExpressionForwardIndex values = new ExpressionForwardIndex(segment, predicate.lhs());
+    ScanPredicate scan = RawScanPredicate.create(predicate, values, values.type(), predicate.lhs().toString());
+    scanPredicates.add(scan);
+    return new DocIdSet.Scan(new DocIdSet.All(numDocs), List.of(scan));
   }
 
   private DocIdSet and(List<FilterNode> children) {

@@ -2,6 +2,7 @@
 package io.pinot.query.filter;
 
 import io.pinot.query.context.Predicate;
+import io.pinot.query.filter.FilterPlanListener.Access;
 import io.pinot.segment.spi.ColumnMetadata;
 import io.pinot.segment.spi.DataSource;
 import io.pinot.segment.spi.Dictionary;
@@ -9,6 +10,7 @@ import io.pinot.segment.spi.InvertedIndexReader;
 import io.pinot.segment.spi.RangeIndexReader;
 import io.pinot.segment.spi.SortedIndexReader;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.roaringbitmap.buffer.BufferFastAggregation;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 import org.roaringbitmap.buffer.MutableRoaringBitmap;
@@ -29,13 +31,14 @@ final class LeafPlanner {
   private LeafPlanner() {
   }
 
+  /// Plans the predicate; `listener` (for EXPLAIN PLAN, may be null) learns which access path was taken.
   static DocIdSet plan(Predicate predicate, String column, DataSource dataSource, int numDocs,
-      List<ScanPredicate> scanPredicates) {
+      List<ScanPredicate> scanPredicates, @Nullable FilterPlanListener listener) {
     if (predicate instanceof Predicate.JsonMatch json) {
-      return JsonMatchPlanner.plan(json, column, dataSource);
+      return used(listener, predicate, Access.JSON_INDEX, JsonMatchPlanner.plan(json, column, dataSource));
     }
     if (predicate instanceof Predicate.TextMatch textMatch) {
-      return TextMatchFilter.plan(textMatch, column, dataSource);
+      return used(listener, predicate, Access.TEXT_INDEX, TextMatchFilter.plan(textMatch, column, dataSource));
     }
     ColumnMetadata metadata = dataSource.metadata();
     if (predicate instanceof Predicate.RegexpLike) {
@@ -47,14 +50,15 @@ final class LeafPlanner {
       if (rangeIndex != null && rangeIndex.valueDictionary() != null && metadata.singleValue()
           && (predicate instanceof Predicate.Range || predicate instanceof Predicate.Eq
           || predicate instanceof Predicate.NotEq)) {
-        return rawRange(predicate, rangeIndex, metadata, column, numDocs);
+        return used(listener, predicate, Access.RANGE_INDEX, rawRange(predicate, rangeIndex, metadata, column,
+            numDocs));
       }
       ScanPredicate scan = dataSource.forwardIndex().singleValue()
           ? RawScanPredicate.create(predicate, dataSource.forwardIndex(), metadata.dataType(), column)
           : new RawMvScanPredicate(predicate, dataSource.forwardIndex(), metadata.dataType(), column,
               metadata.maxNumberOfMultiValues());
       scanPredicates.add(scan);
-      return new DocIdSet.Scan(new DocIdSet.All(numDocs), List.of(scan));
+      return used(listener, predicate, Access.FULL_SCAN, new DocIdSet.Scan(new DocIdSet.All(numDocs), List.of(scan)));
     }
     DictIdMatch match = FstDictIdMatcher.match(predicate, dataSource);
     if (match == null) {
@@ -64,14 +68,14 @@ final class LeafPlanner {
     int count = match.count();
     int cardinality = dictionary.length();
     if (count == 0) {
-      return exclusive ? new DocIdSet.All(numDocs) : new DocIdSet.Empty();
+      return used(listener, predicate, Access.NONE, exclusive ? new DocIdSet.All(numDocs) : new DocIdSet.Empty());
     }
     if (count == cardinality) {
-      return exclusive ? new DocIdSet.Empty() : new DocIdSet.All(numDocs);
+      return used(listener, predicate, Access.NONE, exclusive ? new DocIdSet.Empty() : new DocIdSet.All(numDocs));
     }
     SortedIndexReader sorted = dataSource.sortedIndex();
     if (sorted != null && metadata.singleValue()) {
-      return sortedRanges(sorted, match, exclusive, numDocs);
+      return used(listener, predicate, Access.SORTED_INDEX, sortedRanges(sorted, match, exclusive, numDocs));
     }
     InvertedIndexReader inverted = dataSource.invertedIndex();
     RangeIndexReader rangeIndex = dataSource.rangeIndex();
@@ -81,23 +85,33 @@ final class LeafPlanner {
     if (rangeIndex != null && idRange && match.isRange() && dictionary.sorted()
         && metadata.singleValue() && (inverted == null || count > INVERTED_UNION_IDS_PER_SLICE
         * Math.max(1, 32 - Integer.numberOfLeadingZeros(cardinality - 1)))) {
-      return new DocIdSet.Bitmap(rangeIndex.docIdsInIdRange(match.start(), match.end()));
+      return used(listener, predicate, Access.RANGE_INDEX,
+          new DocIdSet.Bitmap(rangeIndex.docIdsInIdRange(match.start(), match.end())));
     }
     if (rangeIndex != null && inverted == null && !match.isRange() && dictionary.sorted() && metadata.singleValue()) {
       DocIdSet runs = RangeIndexRuns.plan(rangeIndex, match, exclusive, numDocs);
       if (runs != null) {
-        return runs;
+        return used(listener, predicate, Access.RANGE_INDEX, runs);
       }
     }
     boolean rangeLike = predicate instanceof Predicate.Range || predicate instanceof Predicate.Like
         || predicate instanceof Predicate.RegexpLike;
     if (inverted != null && (!rangeLike || count <= MAX_INVERTED_UNION_FOR_RANGE)) {
-      return invertedUnion(inverted, match, exclusive, numDocs);
+      return used(listener, predicate, Access.INVERTED_INDEX, invertedUnion(inverted, match, exclusive, numDocs));
     }
     ScanPredicate scan = new DictIdScanPredicate(dataSource.forwardIndex(), match, exclusive,
         metadata.maxNumberOfMultiValues());
     scanPredicates.add(scan);
-    return new DocIdSet.Scan(new DocIdSet.All(numDocs), List.of(scan));
+    return used(listener, predicate, Access.FULL_SCAN, new DocIdSet.Scan(new DocIdSet.All(numDocs), List.of(scan)));
+  }
+
+  /// Reports the access path of a planned predicate to the EXPLAIN listener, if any.
+  private static DocIdSet used(@Nullable FilterPlanListener listener, Predicate predicate, Access access,
+      DocIdSet result) {
+    if (listener != null) {
+      listener.leafPlanned(predicate, access);
+    }
+    return result;
   }
 
   /// A range or (not-)equality predicate on a raw column answered by its range index: the predicate is matched

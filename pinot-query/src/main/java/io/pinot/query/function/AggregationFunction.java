@@ -3,6 +3,8 @@ package io.pinot.query.function;
 
 import io.pinot.common.datatable.ColumnDataType;
 import io.pinot.query.context.Expression;
+import io.pinot.query.context.TableColumns;
+import java.util.List;
 
 /// An aggregation of a query (`sum(runs)`): its name, argument, result naming and types, and a factory
 /// of [ResultHolder]s that do the work. Instances are immutable descriptions, shared by all segments and
@@ -34,4 +36,19 @@ public interface AggregationFunction {
   ColumnDataType finalType();
 
   ResultHolder createHolder(int initialCapacity);
+
+  /// Further column arguments read besides [#argument] (COVAR_POP's second column, FIRSTWITHTIME's time column).
+  /// Operators compute a slot for each and hand them to [ResultHolder#bindExtraSlots] after creating a holder.
+  default List<Expression> extraArguments() {
+    return List.of();
+  }
+
+  /// Checks the types of the columns this function reads against the table. Returns false to leave the check to
+  /// the caller's default (a numeric single-value [#argument]); functions with other rules (multi-value, BOOLEAN,
+  /// several columns) check themselves and return true.
+  ///
+  /// @throws io.pinot.spi.exception.QueryException QUERY_VALIDATION for a column of a wrong type
+  default boolean validateTypes(TableColumns columns) {
+    return false;
+  }
 }

@@ -33,6 +33,18 @@ public final class ObjectTypes {
   public static final int KLL_DOUBLES = 12;
   /// DISTINCTCOUNTBITMAP: a RoaringBitmap in its portable serialization.
   public static final int ROARING_BITMAP = 13;
+  /// MODE: value frequencies, see [LongCountMap] (keys are `Double.doubleToLongBits` of the values).
+  public static final int VALUE_FREQUENCIES = 14;
+  /// COVAR_POP, COVAR_SAMP: int64 count, double mean of a, double mean of b, double co-moment.
+  public static final int COVARIANCE = 15;
+  /// FIRSTWITHTIME, LASTWITHTIME: int64 time, then int64, double or UTF-8 bytes of the value by the declared type.
+  public static final int VALUE_WITH_TIME = 16;
+  /// DISTINCTCOUNTHLLPLUS: a stream-lib `HyperLogLogPlus` in its `getBytes()` form.
+  public static final int HLL_PLUS = 17;
+  /// DISTINCTCOUNTTHETASKETCH: a DataSketches compact theta sketch in its serialized form.
+  public static final int THETA_SKETCH = 18;
+  /// DISTINCTSUM, DISTINCTAVG: int32 n, then n int64 `Double.doubleToLongBits` of distinct values.
+  public static final int DOUBLE_SET = 19;
 
   private ObjectTypes() {
   }

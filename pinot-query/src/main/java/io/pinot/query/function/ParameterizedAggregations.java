@@ -120,9 +120,8 @@ final class ParameterizedAggregations {
 
   private static Expression column(FunctionCall call) {
     Expression argument = call.arguments().get(0);
-    if (!(argument instanceof Identifier identifier) || identifier.isStar()) {
-      throw QueryErrorCode.QUERY_PLANNING.asException("Function[" + call.name() + "] on expression[" + argument
-          + "] is not supported yet");
+    if (argument instanceof Identifier identifier && identifier.isStar()) {
+      throw QueryErrorCode.QUERY_VALIDATION.asException("Function[" + call.name() + "] does not take '*'");
     }
     return argument;
   }

@@ -13,6 +13,11 @@ import io.pinot.common.datatable.DataTable;
 /// [#merge] and [#mergeIntermediate] (identity start + merge = copy), [#writeIntermediate] to a
 /// DataTable cell of type `intermediateType()`, and [#finalResult] at the end. Not thread-safe.
 public interface ResultHolder {
+  /// Receives the slots of the function's [AggregationFunction#extraArguments], in order, once after creation
+  /// on a server (before any `aggregate*` call).
+  default void bindExtraSlots(int[] slots) {
+  }
+
   /// Makes group ids `[0, numGroups)` valid, initialising new ones to the identity.
   void ensureCapacity(int numGroups);
 

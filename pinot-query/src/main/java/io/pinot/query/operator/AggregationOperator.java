@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.pinot.query.operator;
 
-import io.pinot.query.context.Identifier;
 import io.pinot.query.context.QueryContext;
 import io.pinot.query.context.QueryDeadline;
 import io.pinot.query.filter.DocIdIterator;
 import io.pinot.query.filter.DocIdSet;
 import io.pinot.query.filter.FilterPlanner;
 import io.pinot.query.function.AggregationFunction;
+import io.pinot.query.function.AggregationFunctions;
 import io.pinot.query.function.CountFunction;
 import io.pinot.query.function.MetadataAggregation;
 import io.pinot.query.function.ResultHolder;
@@ -25,6 +25,10 @@ public final class AggregationOperator {
 
   public static void execute(QueryContext query, IndexSegment segment, QueryDeadline deadline,
       AggregationResult into, SegmentStats stats) {
+    if (FilteredAggregations.applies(query)) {
+      FilteredAggregations.aggregate(query, segment, deadline, into, stats);
+      return;
+    }
     List<AggregationFunction> functions = query.aggregations();
     int numDocs = segment.numDocs();
     FilterPlanner planner = new FilterPlanner(segment, deadline);
@@ -50,11 +54,12 @@ public final class AggregationOperator {
     int[] slots = new int[functions.size()];
     for (int i = 0; i < slots.length; i++) {
       AggregationFunction function = functions.get(i);
-      slots[i] = function.readsArgument() ? block.slot(((Identifier) function.argument()).name()) : -1;
+      slots[i] = function.readsArgument() ? block.slot(function.argument()) : -1;
     }
     ResultHolder[] holders = new ResultHolder[functions.size()];
     for (int i = 0; i < holders.length; i++) {
       holders[i] = functions.get(i).createHolder(1);
+      AggregationFunctions.bindExtraSlots(functions.get(i), holders[i], block::slot);
     }
     DocIdIterator iterator = DocIdIterator.of(docs, deadline);
     int[] docIds = new int[DocIdIterator.BLOCK_SIZE];

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 /// Reads one column of one segment for a block of documents into reused arrays, converting through the
 /// dictionary when the column has one. Each kind of array is filled at most once per block (tracked by
 /// the block's stamp). Not thread-safe: one per segment execution.
-final class ColumnReader {
+final class ColumnReader implements BlockValues {
   private static final int MAX_CACHED_DICTIONARY = 1 << 16;
 
   final String name;
@@ -45,6 +45,26 @@ final class ColumnReader {
   private int mvStamp = -1;
   private double[] dictionaryDoubles;
 
+  @Override
+  public boolean singleValue() {
+    return singleValue;
+  }
+
+  @Override
+  public DataType logicalType() {
+    return logicalType;
+  }
+
+  @Override
+  public DataType storedType() {
+    return storedType;
+  }
+
+  @Override
+  public @Nullable Dictionary dictionary() {
+    return dictionary;
+  }
+
   ColumnReader(String name, DataSource dataSource) {
     this.name = name;
     this.forwardIndex = dataSource.forwardIndex();
@@ -57,7 +77,8 @@ final class ColumnReader {
     this.mvScratch = new int[singleValue ? 0 : maxValuesPerDoc];
   }
 
-  int[] dictIds(int[] docIds, int length, int stamp) {
+  @Override
+  public int[] dictIds(int[] docIds, int length, int stamp) {
     if (dictIdsStamp != stamp) {
       dictIds = ensure(dictIds, length);
       spanReader.readDictIds(docIds, length, dictIds);
@@ -66,7 +87,8 @@ final class ColumnReader {
     return dictIds;
   }
 
-  int[] intValues(int[] docIds, int length, int stamp) {
+  @Override
+  public int[] intValues(int[] docIds, int length, int stamp) {
     if (intsStamp != stamp) {
       ints = ensure(ints, length);
       if (dictionary != null) {
@@ -79,7 +101,8 @@ final class ColumnReader {
     return ints;
   }
 
-  long[] longValues(int[] docIds, int length, int stamp) {
+  @Override
+  public long[] longValues(int[] docIds, int length, int stamp) {
     if (longsStamp != stamp) {
       longs = length > longs.length ? new long[Math.max(length, 1024)] : longs;
       if (dictionary != null) {
@@ -92,7 +115,8 @@ final class ColumnReader {
     return longs;
   }
 
-  float[] floatValues(int[] docIds, int length, int stamp) {
+  @Override
+  public float[] floatValues(int[] docIds, int length, int stamp) {
     if (floatsStamp != stamp) {
       floats = length > floats.length ? new float[Math.max(length, 1024)] : floats;
       if (dictionary != null) {
@@ -105,7 +129,8 @@ final class ColumnReader {
     return floats;
   }
 
-  double[] doubleValues(int[] docIds, int length, int stamp) {
+  @Override
+  public double[] doubleValues(int[] docIds, int length, int stamp) {
     if (doublesStamp != stamp) {
       doubles = length > doubles.length ? new double[Math.max(length, 1024)] : doubles;
       if (dictionary != null) {
@@ -131,7 +156,8 @@ final class ColumnReader {
     return doubles;
   }
 
-  String[] stringValues(int[] docIds, int length, int stamp) {
+  @Override
+  public String[] stringValues(int[] docIds, int length, int stamp) {
     if (stringsStamp != stamp) {
       strings = length > strings.length ? new String[Math.max(length, 1024)] : strings;
       if (dictionary != null) {
@@ -144,7 +170,8 @@ final class ColumnReader {
     return strings;
   }
 
-  byte[][] bytesValues(int[] docIds, int length, int stamp) {
+  @Override
+  public byte[][] bytesValues(int[] docIds, int length, int stamp) {
     if (bytesStamp != stamp) {
       bytes = length > bytes.length ? new byte[Math.max(length, 1024)][] : bytes;
       if (dictionary != null) {
@@ -196,12 +223,14 @@ final class ColumnReader {
     mvStamp = stamp;
   }
 
-  int[] mvOffsets(int[] docIds, int length, int stamp) {
+  @Override
+  public int[] mvOffsets(int[] docIds, int length, int stamp) {
     readMultiValues(docIds, length, stamp);
     return mvOffsets;
   }
 
-  int[] mvDictIds(int[] docIds, int length, int stamp) {
+  @Override
+  public int[] mvDictIds(int[] docIds, int length, int stamp) {
     readMultiValues(docIds, length, stamp);
     return mvDictIds;
   }

@@ -2,13 +2,13 @@
 package io.pinot.query.operator;
 
 import io.pinot.query.context.Expression;
-import io.pinot.query.context.Identifier;
 import io.pinot.query.context.QueryContext;
 import io.pinot.query.context.QueryDeadline;
 import io.pinot.query.filter.DocIdIterator;
 import io.pinot.query.filter.DocIdSet;
 import io.pinot.query.filter.FilterPlanner;
 import io.pinot.query.function.AggregationFunction;
+import io.pinot.query.function.AggregationFunctions;
 import io.pinot.query.function.ResultHolder;
 import io.pinot.query.reduce.GroupByResult;
 import io.pinot.segment.spi.IndexSegment;
@@ -23,6 +23,10 @@ public final class GroupByOperator {
 
   public static void execute(QueryContext query, IndexSegment segment, QueryDeadline deadline, int numGroupsLimit,
       GroupByResult into, SegmentStats stats) {
+    if (FilteredAggregations.applies(query)) {
+      FilteredAggregations.groupBy(query, segment, deadline, numGroupsLimit, into, stats);
+      return;
+    }
     FilterPlanner planner = new FilterPlanner(segment, deadline);
     DocIdSet docs = planner.plan(query.filter());
     if (docs instanceof DocIdSet.Empty) {
@@ -38,15 +42,16 @@ public final class GroupByOperator {
     List<Expression> groupBy = query.groupByExpressions();
     int[] keySlots = new int[groupBy.size()];
     for (int i = 0; i < keySlots.length; i++) {
-      keySlots[i] = block.slot(((Identifier) groupBy.get(i)).name());
+      keySlots[i] = block.slot(groupBy.get(i));
     }
     List<AggregationFunction> functions = query.aggregations();
     int[] slots = new int[functions.size()];
     ResultHolder[] holders = new ResultHolder[functions.size()];
     for (int i = 0; i < slots.length; i++) {
       AggregationFunction function = functions.get(i);
-      slots[i] = function.readsArgument() ? block.slot(((Identifier) function.argument()).name()) : -1;
+      slots[i] = function.readsArgument() ? block.slot(function.argument()) : -1;
       holders[i] = function.createHolder(256);
+      AggregationFunctions.bindExtraSlots(function, holders[i], block::slot);
     }
     GroupKeyGenerator keys = new GroupKeyGenerator(block, keySlots, segment.numDocs(), numGroupsLimit);
     DocIdIterator iterator = DocIdIterator.of(docs, deadline);

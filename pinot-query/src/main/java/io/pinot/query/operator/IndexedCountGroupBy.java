@@ -41,7 +41,10 @@ final class IndexedCountGroupBy {
         return false;
       }
     }
-    DataSource dataSource = segment.dataSource(((Identifier) query.groupByExpressions().get(0)).name());
+    if (!(query.groupByExpressions().get(0) instanceof Identifier identifier)) {
+      return false;
+    }
+    DataSource dataSource = segment.dataSource(identifier.name());
     return dataSource != null && dataSource.dictionary() != null && dataSource.metadata().singleValue()
         && dataSource.dictionary().length() <= Math.min(MAX_CARDINALITY, numGroupsLimit)
         && (dataSource.sortedIndex() != null || dataSource.invertedIndex() != null);

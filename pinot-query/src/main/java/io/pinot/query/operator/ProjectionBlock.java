@@ -1,25 +1,32 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.pinot.query.operator;
 
+import io.pinot.query.context.Expression;
+import io.pinot.query.context.Identifier;
 import io.pinot.query.function.ValueBlock;
+import io.pinot.query.transform.TransformCompiler;
 import io.pinot.segment.spi.DataSource;
 import io.pinot.segment.spi.Dictionary;
 import io.pinot.segment.spi.IndexSegment;
 import io.pinot.spi.data.DataType;
 import io.pinot.spi.exception.QueryErrorCode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/// The current block of documents of a segment and lazy access to the values of the columns a query
-/// reads, one slot per column (see [ValueBlock]). Call [#setDocIds] per block; arrays handed out stay
-/// valid until the next call. Not thread-safe: one per segment execution.
+/// The current block of documents of a segment and lazy access to the values a query reads, one slot per
+/// column or transform expression (see [ValueBlock]). Transform expressions (`plus(a,b)`, `upper(city)`) are
+/// compiled once per segment by [TransformCompiler] into [BlockValues] over the slots of their arguments. Call
+/// [#setDocIds] per block; arrays handed out stay valid until the next call. Not thread-safe: one per segment
+/// execution.
 public final class ProjectionBlock implements ValueBlock {
   private final IndexSegment segment;
-  private final Map<String, Integer> slots = new LinkedHashMap<>();
-  private final List<ColumnReader> readers = new ArrayList<>();
+  private final Map<String, Integer> columnSlots = new HashMap<>();
+  private final Map<Expression, Integer> expressionSlots = new HashMap<>();
+  private final List<BlockValues> sources = new ArrayList<>();
+  private int numColumns;
   private int[] docIds = new int[0];
   private int length;
   private int stamp;
@@ -28,11 +35,15 @@ public final class ProjectionBlock implements ValueBlock {
     this.segment = segment;
   }
 
+  public IndexSegment segment() {
+    return segment;
+  }
+
   /// The slot of a column, adding it on first use.
   ///
   /// @throws io.pinot.spi.exception.QueryException QUERY_EXECUTION when the segment lacks the column
   public int slot(String column) {
-    Integer slot = slots.get(column);
+    Integer slot = columnSlots.get(column);
     if (slot != null) {
       return slot;
     }
@@ -41,14 +52,38 @@ public final class ProjectionBlock implements ValueBlock {
       throw QueryErrorCode.QUERY_EXECUTION.asException("Column[" + column + "] not found in segment["
           + segment.segmentName() + "]");
     }
-    readers.add(new ColumnReader(column, dataSource));
-    slots.put(column, readers.size() - 1);
-    return readers.size() - 1;
+    sources.add(new ColumnReader(column, dataSource));
+    numColumns++;
+    columnSlots.put(column, sources.size() - 1);
+    return sources.size() - 1;
+  }
+
+  /// The slot of an expression: a column's slot for an identifier, else a transform's (compiled on first use).
+  ///
+  /// @throws io.pinot.spi.exception.QueryException QUERY_EXECUTION when a column is missing, QUERY_PLANNING or
+  ///     QUERY_VALIDATION when the expression cannot run
+  public int slot(Expression expression) {
+    if (expression instanceof Identifier identifier && !identifier.isStar()) {
+      return slot(identifier.name());
+    }
+    Integer slot = expressionSlots.get(expression);
+    if (slot != null) {
+      return slot;
+    }
+    BlockValues values = TransformCompiler.compile(expression, this);
+    sources.add(values);
+    expressionSlots.put(expression, sources.size() - 1);
+    return sources.size() - 1;
+  }
+
+  /// The source of a slot (for transforms reading their arguments).
+  public BlockValues source(int slot) {
+    return sources.get(slot);
   }
 
   /// Number of distinct columns read (for `numEntriesScannedPostFilter`).
   public int numColumns() {
-    return readers.size();
+    return numColumns;
   }
 
   public void setDocIds(int[] newDocIds, int newLength) {
@@ -61,68 +96,82 @@ public final class ProjectionBlock implements ValueBlock {
     return length;
   }
 
+  public int[] docIds() {
+    return docIds;
+  }
+
+  /// Identifies the current block: changes with every [#setDocIds].
+  public int stamp() {
+    return stamp;
+  }
+
   @Override
   public boolean isDictionaryEncoded(int slot) {
-    return readers.get(slot).dictionary != null;
+    return sources.get(slot).dictionary() != null;
   }
 
   @Override
   public boolean isSingleValue(int slot) {
-    return readers.get(slot).singleValue;
+    return sources.get(slot).singleValue();
   }
 
   @Override
   public DataType storedType(int slot) {
-    return readers.get(slot).storedType;
+    return sources.get(slot).storedType();
+  }
+
+  /// The logical type of a slot's values (BOOLEAN, TIMESTAMP, JSON besides the stored types).
+  public DataType logicalType(int slot) {
+    return sources.get(slot).logicalType();
   }
 
   @Override
   public @Nullable Dictionary dictionary(int slot) {
-    return readers.get(slot).dictionary;
+    return sources.get(slot).dictionary();
   }
 
   @Override
   public int[] dictIds(int slot) {
-    return readers.get(slot).dictIds(docIds, length, stamp);
+    return sources.get(slot).dictIds(docIds, length, stamp);
   }
 
   @Override
   public int[] intValues(int slot) {
-    return readers.get(slot).intValues(docIds, length, stamp);
+    return sources.get(slot).intValues(docIds, length, stamp);
   }
 
   @Override
   public long[] longValues(int slot) {
-    return readers.get(slot).longValues(docIds, length, stamp);
+    return sources.get(slot).longValues(docIds, length, stamp);
   }
 
   @Override
   public float[] floatValues(int slot) {
-    return readers.get(slot).floatValues(docIds, length, stamp);
+    return sources.get(slot).floatValues(docIds, length, stamp);
   }
 
   @Override
   public double[] doubleValues(int slot) {
-    return readers.get(slot).doubleValues(docIds, length, stamp);
+    return sources.get(slot).doubleValues(docIds, length, stamp);
   }
 
   @Override
   public String[] stringValues(int slot) {
-    return readers.get(slot).stringValues(docIds, length, stamp);
+    return sources.get(slot).stringValues(docIds, length, stamp);
   }
 
   @Override
   public byte[][] bytesValues(int slot) {
-    return readers.get(slot).bytesValues(docIds, length, stamp);
+    return sources.get(slot).bytesValues(docIds, length, stamp);
   }
 
   @Override
   public int[] mvOffsets(int slot) {
-    return readers.get(slot).mvOffsets(docIds, length, stamp);
+    return sources.get(slot).mvOffsets(docIds, length, stamp);
   }
 
   @Override
   public int[] mvDictIds(int slot) {
-    return readers.get(slot).mvDictIds(docIds, length, stamp);
+    return sources.get(slot).mvDictIds(docIds, length, stamp);
   }
 }

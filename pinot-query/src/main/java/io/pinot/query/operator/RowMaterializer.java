@@ -1,19 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.pinot.query.operator;
 
+import io.pinot.query.context.Expression;
 import io.pinot.segment.spi.Dictionary;
 import io.pinot.spi.data.DataType;
 import java.math.BigDecimal;
 import java.util.List;
 
-/// Reads the selected columns of a block into rows of stored Java values (multi-value columns as
+/// Reads the selected columns and expressions of a block into rows of stored Java values (multi-value columns as
 /// primitive or `String` arrays). Allocates one array per row and value, so it is only used for the rows a
 /// selection returns. Not thread-safe: one per segment execution.
 final class RowMaterializer {
   private final ProjectionBlock block;
   private final int[] slots;
 
-  RowMaterializer(ProjectionBlock block, List<String> columns) {
+  RowMaterializer(ProjectionBlock block, List<Expression> columns) {
     this.block = block;
     this.slots = new int[columns.size()];
     for (int i = 0; i < slots.length; i++) {

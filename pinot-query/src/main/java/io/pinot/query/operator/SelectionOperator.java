@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.pinot.query.operator;
 
+import io.pinot.query.context.Identifier;
 import io.pinot.query.context.QueryContext;
 import io.pinot.query.context.QueryDeadline;
 import io.pinot.query.filter.DocIdIterator;
@@ -33,7 +34,7 @@ public final class SelectionOperator {
     this.segment = segment;
     this.deadline = deadline;
     this.block = new ProjectionBlock(segment);
-    this.rows = new RowMaterializer(block, layout.columns());
+    this.rows = new RowMaterializer(block, layout.expressions());
   }
 
   public static void execute(QueryContext query, SelectionLayout layout, IndexSegment segment,
@@ -76,11 +77,12 @@ public final class SelectionOperator {
     List<Integer> orderIndexes = layout.orderIndexes();
     OrderKey[] keys = new OrderKey[orderIndexes.size()];
     for (int i = 0; i < keys.length; i++) {
-      int slot = block.slot(layout.columns().get(orderIndexes.get(i)));
+      int slot = block.slot(layout.expressions().get(orderIndexes.get(i)));
       keys[i] = OrderKey.create(block, slot, layout.ascending().get(i), capacity);
     }
     TopKCollector topK = new TopKCollector(keys, capacity);
-    boolean inSortOrder = layout.ascending().get(0) && isSorted(layout.columns().get(orderIndexes.get(0)));
+    boolean inSortOrder = layout.ascending().get(0)
+        && layout.expressions().get(orderIndexes.get(0)) instanceof Identifier first && isSorted(first.name());
     DocIdIterator iterator = DocIdIterator.of(docs, deadline);
     // In sort order, small blocks let reading stop soon after the top is complete.
     int[] docIds = new int[inSortOrder ? Math.min(DocIdIterator.BLOCK_SIZE, Math.max(capacity, 256))

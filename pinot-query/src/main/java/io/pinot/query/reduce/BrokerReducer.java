@@ -6,7 +6,9 @@ import io.pinot.common.datatable.DataSchema;
 import io.pinot.common.datatable.DataTable;
 import io.pinot.common.response.ResultTable;
 import io.pinot.query.CompiledQuery;
+import io.pinot.query.QueryOptions;
 import io.pinot.query.context.QueryContext;
+import io.pinot.query.explain.ExplainPlanReducer;
 import io.pinot.spi.exception.QueryErrorCode;
 import io.pinot.spi.exception.QueryException;
 import java.util.List;
@@ -36,7 +38,11 @@ public final class BrokerReducer {
       }
     }
     ResultTable resultTable = null;
-    if (schema != null) {
+    if (query.context().explain()) {
+      // EXPLAIN PLAN FOR: the servers' plan rows are merged instead of results (see ExplainPlanReducer).
+      resultTable = ExplainPlanReducer.reduce(query.context(), serverResponses,
+          QueryOptions.isTrue(query.queryOptions(), QueryOptions.EXPLAIN_PLAN_VERBOSE));
+    } else if (schema != null) {
       try {
         resultTable = reduce(query.context(), schema, serverResponses);
       } catch (QueryException e) {

@@ -7,8 +7,9 @@ import io.pinot.query.context.QueryContext;
 import io.pinot.spi.exception.QueryErrorCode;
 import java.util.List;
 
-/// The ORDER BY of a GROUP BY query over *group rows*: the group-by values followed by the final value of
-/// every aggregation (`[k0 .. kn-1, a0 .. am-1]`). Immutable and thread-safe.
+/// The ORDER BY of a GROUP BY query over *group rows*: the group-by values, the final value of every aggregation,
+/// then the post-aggregation values (`[k0 .. kn-1, a0 .. am-1, p0 .. pq-1]`, see [PostAggregation]). Immutable and
+/// thread-safe.
 public final class GroupOrder {
   private final int[] columns;
   private final boolean[] ascending;
@@ -41,8 +42,23 @@ public final class GroupOrder {
     if (aggregation >= 0) {
       return query.groupByExpressions().size() + aggregation;
     }
+    int post = PostAggregation.expressions(query).indexOf(expression);
+    if (post >= 0) {
+      return query.groupByExpressions().size() + query.aggregations().size() + post;
+    }
     throw QueryErrorCode.QUERY_PLANNING.asException("Expression[" + expression
         + "] must be a GROUP BY expression or an aggregation");
+  }
+
+  /// Whether an ORDER BY item is a post-aggregation expression (which servers cannot order by when trimming).
+  public boolean hasPostAggregation(QueryContext query) {
+    int stored = query.groupByExpressions().size() + query.aggregations().size();
+    for (int column : columns) {
+      if (column >= stored) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public boolean isEmpty() {

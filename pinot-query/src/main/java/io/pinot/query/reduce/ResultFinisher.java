@@ -25,7 +25,15 @@ final class ResultFinisher {
     List<ColumnDataType> types = new ArrayList<>();
     Object[] row = new Object[query.selectExpressions().size()];
     for (int i = 0; i < row.length; i++) {
-      int index = query.aggregationIndex(query.selectExpressions().get(i));
+      Expression expression = query.selectExpressions().get(i);
+      int index = query.aggregationIndex(expression);
+      if (index < 0) {
+        ColumnDataType type = PostAggregation.type(query, expression, List.of());
+        names.add(name(query, i, expression.toString()));
+        types.add(type);
+        row[i] = type.format(PostAggregation.canonical(type, PostAggregation.evaluate(query, expression, finals)));
+        continue;
+      }
       AggregationFunction function = query.aggregations().get(index);
       names.add(name(query, i, function.resultColumnName()));
       types.add(function.finalType());
@@ -42,11 +50,20 @@ final class ResultFinisher {
     HavingFilter having = query.having() == null ? null : new HavingFilter(query, query.having());
     GroupOrder order = GroupOrder.of(query);
     List<Object[]> groups = new ArrayList<>(result.numGroups());
+    List<Expression> posts = PostAggregation.expressions(query);
+    List<ColumnDataType> postTypes = new ArrayList<>(posts.size());
+    for (Expression post : posts) {
+      postTypes.add(PostAggregation.type(query, post, result.keyTypes()));
+    }
     for (int g = 0; g < result.numGroups(); g++) {
-      Object[] row = new Object[numKeys + functions.size()];
+      Object[] row = new Object[numKeys + functions.size() + posts.size()];
       System.arraycopy(result.key(g), 0, row, 0, numKeys);
       for (int i = 0; i < functions.size(); i++) {
         row[numKeys + i] = result.holder(i).finalResult(g);
+      }
+      for (int p = 0; p < posts.size(); p++) {
+        row[numKeys + functions.size() + p] = PostAggregation.canonical(postTypes.get(p),
+            PostAggregation.evaluate(query, posts.get(p), row));
       }
       if (having == null || having.matches(row)) {
         groups.add(row);
@@ -71,6 +88,9 @@ final class ResultFinisher {
       if (indexes[i] < numKeys) {
         names.add(name(query, i, result.keyNames().get(indexes[i])));
         types.add(result.keyTypes().get(indexes[i]));
+      } else if (indexes[i] >= numKeys + functions.size()) {
+        names.add(name(query, i, select.get(i).toString()));
+        types.add(postTypes.get(indexes[i] - numKeys - functions.size()));
       } else {
         AggregationFunction function = functions.get(indexes[i] - numKeys);
         names.add(name(query, i, function.resultColumnName()));

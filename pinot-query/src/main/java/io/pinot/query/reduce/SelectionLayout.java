@@ -2,28 +2,32 @@
 package io.pinot.query.reduce;
 
 import io.pinot.query.context.Expression;
+import io.pinot.query.context.FunctionCall;
 import io.pinot.query.context.Identifier;
 import io.pinot.query.context.OrderByExpression;
 import io.pinot.query.context.QueryContext;
+import io.pinot.query.function.AggregationFunctions;
 import io.pinot.spi.exception.QueryErrorCode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/// The columns of a selection result's rows: the selected columns (`*` expanded to the table's columns
-/// in alphabetical order, as Pinot) without duplicates, then the ORDER BY columns not selected; plus the
+/// The columns of a selection result's rows: the selected columns and expressions (`*` expanded to the table's
+/// columns in alphabetical order, as Pinot) without duplicates, then the ORDER BY expressions not selected; plus the
 /// row index of every select expression and ORDER BY item. Immutable and thread-safe.
 ///
-/// @param columns the row columns
+/// @param columns the row columns' names (a column's name, or an expression's text such as `plus(a,b)`)
+/// @param expressions the row columns' expressions, parallel to `columns`
 /// @param selectIndexes the row index of each select expression (all columns for `*`)
 /// @param orderIndexes the row index of each ORDER BY item
 /// @param ascending the direction of each ORDER BY item
-public record SelectionLayout(List<String> columns, List<Integer> selectIndexes, List<Integer> orderIndexes,
-                              List<Boolean> ascending) {
+public record SelectionLayout(List<String> columns, List<Expression> expressions, List<Integer> selectIndexes,
+                              List<Integer> orderIndexes, List<Boolean> ascending) {
 
   public SelectionLayout {
     columns = List.copyOf(columns);
+    expressions = List.copyOf(expressions);
     selectIndexes = List.copyOf(selectIndexes);
     orderIndexes = List.copyOf(orderIndexes);
     ascending = List.copyOf(ascending);
@@ -32,6 +36,7 @@ public record SelectionLayout(List<String> columns, List<Integer> selectIndexes,
   /// The layout of a query; `allColumns` are the table's columns, used for `*`.
   public static SelectionLayout of(QueryContext query, List<String> allColumns) {
     List<String> columns = new ArrayList<>();
+    List<Expression> expressions = new ArrayList<>();
     List<Integer> selectIndexes = new ArrayList<>();
     if (query.isSelectStar()) {
       List<String> sorted = new ArrayList<>();
@@ -42,33 +47,42 @@ public record SelectionLayout(List<String> columns, List<Integer> selectIndexes,
       }
       sorted.sort(null);
       for (String column : sorted) {
-        selectIndexes.add(indexOf(columns, column));
+        selectIndexes.add(indexOf(columns, expressions, new Identifier(column)));
       }
     } else {
       for (Expression expression : query.selectExpressions()) {
-        selectIndexes.add(indexOf(columns, columnName(expression)));
+        selectIndexes.add(indexOf(columns, expressions, checked(expression)));
       }
     }
     List<Integer> orderIndexes = new ArrayList<>();
     List<Boolean> ascending = new ArrayList<>();
     for (OrderByExpression order : query.orderByExpressions()) {
-      orderIndexes.add(indexOf(columns, columnName(order.expression())));
+      orderIndexes.add(indexOf(columns, expressions, checked(order.expression())));
       ascending.add(order.ascending());
     }
-    return new SelectionLayout(columns, selectIndexes, orderIndexes, ascending);
+    return new SelectionLayout(columns, expressions, selectIndexes, orderIndexes, ascending);
   }
 
-  private static String columnName(Expression expression) {
-    if (expression instanceof Identifier identifier && !identifier.isStar()) {
-      return identifier.name();
+  private static Expression checked(Expression expression) {
+    if (expression instanceof Identifier identifier && identifier.isStar()
+        || expression instanceof FunctionCall call && AggregationFunctions.isAggregation(call.name())) {
+      throw QueryErrorCode.QUERY_PLANNING.asException("Selecting expression[" + expression
+          + "] is not supported yet");
     }
-    throw QueryErrorCode.QUERY_PLANNING.asException("Selecting expression[" + expression + "] is not supported yet");
+    return expression;
   }
 
-  private static int indexOf(List<String> columns, String column) {
+  /// The row column's name for an expression: a column's name, else the expression's text.
+  public static String name(Expression expression) {
+    return expression instanceof Identifier identifier ? identifier.name() : expression.toString();
+  }
+
+  private static int indexOf(List<String> columns, List<Expression> expressions, Expression expression) {
+    String column = name(expression);
     int index = columns.indexOf(column);
     if (index < 0) {
       columns.add(column);
+      expressions.add(expression);
       index = columns.size() - 1;
     }
     return index;

@@ -31,6 +31,8 @@ final class StatsAggregator {
   private long offlineThreadCpuTimeNs;
   private long realtimeThreadCpuTimeNs;
   private boolean numGroupsLimitReached;
+  private long explainPlanNumEmptyFilterSegments;
+  private long explainPlanNumMatchAllFilterSegments;
   private final List<QueryProcessingError> exceptions = new ArrayList<>();
 
   void add(DataTable table) {
@@ -58,6 +60,9 @@ final class StatsAggregator {
       offlineThreadCpuTimeNs += cpu;
     }
     numGroupsLimitReached |= Boolean.parseBoolean(table.metadata(MetadataKey.NUM_GROUPS_LIMIT_REACHED));
+    explainPlanNumEmptyFilterSegments += table.metadataAsLong(MetadataKey.EXPLAIN_PLAN_NUM_EMPTY_FILTER_SEGMENTS, 0);
+    explainPlanNumMatchAllFilterSegments +=
+        table.metadataAsLong(MetadataKey.EXPLAIN_PLAN_NUM_MATCH_ALL_FILTER_SEGMENTS, 0);
     for (Map.Entry<Integer, String> exception : table.exceptions().entrySet()) {
       exceptions.add(toError(exception.getKey(), exception.getValue()));
     }
@@ -84,6 +89,6 @@ final class StatsAggregator {
         numSegmentsQueried, numSegmentsProcessed, numSegmentsMatched, numConsumingSegmentsQueried,
         minConsumingFreshnessTimeMs == Long.MAX_VALUE ? 0 : minConsumingFreshnessTimeMs, numSegmentsPrunedByServer,
         numSegmentsPrunedInvalid, numSegmentsPrunedByLimit, numSegmentsPrunedByValue, offlineThreadCpuTimeNs,
-        realtimeThreadCpuTimeNs, 0, 0);
+        realtimeThreadCpuTimeNs, explainPlanNumEmptyFilterSegments, explainPlanNumMatchAllFilterSegments);
   }
 }

@@ -5,7 +5,6 @@ import io.pinot.common.datatable.ColumnDataType;
 import io.pinot.common.datatable.DataSchema;
 import io.pinot.common.datatable.DataTableBuilder;
 import io.pinot.query.context.Expression;
-import io.pinot.query.context.Identifier;
 import io.pinot.query.context.QueryContext;
 import io.pinot.query.context.QueryDeadline;
 import io.pinot.query.context.TableColumns;
@@ -19,12 +18,13 @@ import io.pinot.query.reduce.GroupOrder;
 import io.pinot.query.reduce.SelectionLayout;
 import io.pinot.query.reduce.SelectionResult;
 import io.pinot.query.startree.StarTreeExecutor;
+import io.pinot.query.transform.TransformTypes;
 import io.pinot.segment.spi.IndexSegment;
-import io.pinot.spi.exception.QueryErrorCode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import org.jspecify.annotations.Nullable;
 
 /// Executes a resolved query over a server's segments (after pruning) and encodes the combined
 /// intermediate result as a DataTable: one aggregation row, the groups (trimmed by ORDER BY to
@@ -115,18 +115,26 @@ final class SegmentsQuery {
             into.merge(from);
           }
         }, deadline, stats);
-    if (ordered) {
-      result = result.trim(trimSize, GroupOrder.of(query));
+    GroupOrder order = GroupOrder.of(query);
+    if (ordered && !order.hasPostAggregation(query)) {
+      result = result.trim(trimSize, order);
     }
     return result.toDataTable();
   }
 
   private static ColumnDataType keyType(Expression expression, TableColumns columns) {
-    TableColumns.Column column = columns.lookup(((Identifier) expression).name());
-    if (column == null) {
-      throw QueryErrorCode.UNKNOWN_COLUMN.asException("Unknown columnName '" + expression + "' found in the query");
-    }
-    return ColumnDataType.of(column.dataType(), true);
+    return ColumnDataType.of(TransformTypes.of(expression, name -> valueType(columns, name)).type(), true);
+  }
+
+  /// The DataTable type of a selected column or expression.
+  private static ColumnDataType columnType(Expression expression, TableColumns columns) {
+    TransformTypes.ValueType type = TransformTypes.of(expression, name -> valueType(columns, name));
+    return ColumnDataType.of(type.type(), type.singleValue());
+  }
+
+  private static TransformTypes.@Nullable ValueType valueType(TableColumns columns, String name) {
+    TableColumns.Column column = columns.lookup(name);
+    return column == null ? null : new TransformTypes.ValueType(column.dataType(), column.singleValue());
   }
 
   private static DataTableBuilder selection(QueryContext query, TableColumns columns, List<IndexSegment> segments,
@@ -140,9 +148,8 @@ final class SegmentsQuery {
     }
     SelectionLayout layout = SelectionLayout.of(query, allColumns);
     List<ColumnDataType> types = new ArrayList<>();
-    for (String name : layout.columns()) {
-      TableColumns.Column column = columns.lookup(name);
-      types.add(ColumnDataType.of(column.dataType(), column.singleValue()));
+    for (Expression expression : layout.expressions()) {
+      types.add(columnType(expression, columns));
     }
     DataSchema schema = new DataSchema(layout.columns(), types);
     boolean ordered = !query.orderByExpressions().isEmpty();

@@ -12,6 +12,8 @@ import io.pinot.query.context.QueryContext;
 import io.pinot.query.context.QueryDeadline;
 import io.pinot.query.context.QueryType;
 import io.pinot.query.context.TableColumns;
+import io.pinot.query.explain.QueryTrace;
+import io.pinot.query.explain.ServerExplainPlan;
 import io.pinot.query.filter.SegmentPruner;
 import io.pinot.query.operator.SegmentStats;
 import io.pinot.query.sql.ColumnResolver;
@@ -25,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,12 +55,19 @@ public final class ServerQueryExecutor {
   /// Executes a request over the segments the server holds for it (already acquired by the caller, who
   /// keeps them alive until this returns).
   public DataTable execute(ServerQueryRequest request, List<IndexSegment> segments) {
+    return execute(request, segments, deadline -> { });
+  }
+
+  /// As [#execute(ServerQueryRequest, List)], handing the query's deadline to `onStart` before any segment is
+  /// processed, so that the caller can [QueryDeadline#kill()] the query (a user's cancellation).
+  public DataTable execute(ServerQueryRequest request, List<IndexSegment> segments,
+      Consumer<QueryDeadline> onStart) {
     long startNanos = System.nanoTime();
     SegmentStats stats = new SegmentStats();
     PruneCounts pruned = new PruneCounts();
     DataTableBuilder builder;
     try {
-      builder = run(request, segments, stats, pruned);
+      builder = run(request, segments, stats, pruned, onStart);
     } catch (QueryException e) {
       builder = new DataTableBuilder(null).addException(e.errorCode().id(), String.valueOf(e.getMessage()));
     } catch (RuntimeException e) {
@@ -94,10 +104,12 @@ public final class ServerQueryExecutor {
   }
 
   private DataTableBuilder run(ServerQueryRequest request, List<IndexSegment> segments, SegmentStats stats,
-      PruneCounts pruned) {
+      PruneCounts pruned, Consumer<QueryDeadline> onStart) {
+    long startNanos = System.nanoTime();
     CompiledQuery compiled = cache.get(request.sql());
     Map<String, String> options = new LinkedHashMap<>(QueryOptions.canonicalize(request.queryOptions()));
     options.putAll(compiled.queryOptions());
+    QueryOptions.validate(options);
     long timeoutMs = request.timeoutMs();
     Long optionTimeout = QueryOptions.positiveLong(options, QueryOptions.TIMEOUT_MS);
     if (optionTimeout != null) {
@@ -105,13 +117,19 @@ public final class ServerQueryExecutor {
     }
     long elapsedMs = (System.nanoTime() - request.receivedAtNanos()) / 1_000_000;
     QueryDeadline deadline = QueryDeadline.afterMillis(timeoutMs - elapsedMs);
+    onStart.accept(deadline);
     deadline.check();
     TableColumns columns = request.schema() != null ? TableColumns.of(request.schema()) : TableColumns.of(segments);
     // DATETRUNC(unit, ts) reads the timestamp index's derived column of each segment that has one.
     DateTruncRewrite rewrite = DateTruncRewrite.of(ColumnResolver.resolve(compiled.context(), columns), columns);
     QueryContext query = rewrite.query();
+    if (QueryOptions.isTrue(options, QueryOptions.ENABLE_NULL_HANDLING) && !query.nullHandlingEnabled()) {
+      query = query.toBuilder().nullHandlingEnabled(true).build();
+    }
     columns = rewrite.columns();
+    long pruneStartNanos = System.nanoTime();
     List<IndexSegment> toProcess = prune(query, rewrite.wrap(segments), pruned);
+    long pruneEndNanos = System.nanoTime();
     int maxThreads = Math.min(config.maxExecutionThreads(),
         QueryOptions.positiveInt(options, QueryOptions.MAX_EXECUTION_THREADS, Integer.MAX_VALUE));
     int numGroupsLimit = QueryOptions.positiveInt(options, QueryOptions.NUM_GROUPS_LIMIT, config.numGroupsLimit());
@@ -119,7 +137,26 @@ public final class ServerQueryExecutor {
         config.minServerGroupTrimSize());
     SegmentsQuery.Settings settings = new SegmentsQuery.Settings(executor, maxThreads, numGroupsLimit, minTrimSize,
         StarTreeExecutor.enabled(options));
-    return SegmentsQuery.run(query, columns, toProcess, deadline, settings, stats);
+    if (query.explain()) {
+      List<String> allColumns = new ArrayList<>();
+      for (TableColumns.Column column : columns.columns()) {
+        allColumns.add(column.name());
+      }
+      return ServerExplainPlan.build(query, allColumns, toProcess, segments.size(), deadline, settings.useStarTree());
+    }
+    DataTableBuilder result = SegmentsQuery.run(query, columns, toProcess, deadline, settings, stats);
+    if (request.enableTrace() || QueryOptions.isTrue(options, QueryOptions.TRACE)) {
+      // Pinot's traceInfo value for this server: per-phase timings of the request thread.
+      QueryTrace trace = new QueryTrace();
+      trace.logTime("QueryCompilation", (pruneStartNanos - startNanos) / 1_000_000);
+      trace.logTime("SegmentPruning", (pruneEndNanos - pruneStartNanos) / 1_000_000);
+      trace.logTime("QueryExecution", (System.nanoTime() - pruneEndNanos) / 1_000_000);
+      trace.log("numSegmentsProcessed", toProcess.size());
+      trace.log("numDocsScanned", stats.numDocsScanned());
+      trace.log("nullHandlingEnabled", query.nullHandlingEnabled() ? 1 : 0);
+      result.putMetadata(MetadataKey.TRACE_INFO, trace.toJson());
+    }
+    return result;
   }
 
   private static List<IndexSegment> prune(QueryContext query, List<IndexSegment> segments, PruneCounts pruned) {

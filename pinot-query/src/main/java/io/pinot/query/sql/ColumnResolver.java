@@ -67,6 +67,9 @@ public final class ColumnResolver {
 
   private static void validateTypes(QueryContext query, TableColumns columns) {
     for (AggregationFunction function : query.aggregations()) {
+      if (function.validateTypes(columns)) {
+        continue;
+      }
       if (!function.readsArgument() || !(function.argument() instanceof Identifier identifier)) {
         continue;
       }

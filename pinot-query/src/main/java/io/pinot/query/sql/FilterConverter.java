@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.pinot.query.sql;
 
+import io.pinot.common.function.FunctionRegistry;
 import io.pinot.query.context.Expression;
 import io.pinot.query.context.FilterNode;
+import io.pinot.query.context.FunctionCall;
 import io.pinot.query.context.Literal;
 import io.pinot.query.context.Predicate;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.sql.SqlBasicCall;
@@ -36,7 +39,7 @@ final class FilterConverter {
       case BETWEEN -> between(call);
       case IN, NOT_IN -> in(call, kind == SqlKind.NOT_IN);
       case LIKE -> like(call);
-      case IS_NULL, IS_NOT_NULL -> throw SqlParsing.unsupported(kind.sql + " (null handling)");
+      case IS_NULL, IS_NOT_NULL, IS_DISTINCT_FROM, IS_NOT_DISTINCT_FROM -> booleanExpression(call);
       default -> {
         if (JsonMatchConverter.handles(call.getOperator().getName())) {
           yield JsonMatchConverter.convert(call);
@@ -44,9 +47,18 @@ final class FilterConverter {
         if (PatternFilterConverter.handles(call.getOperator().getName())) {
           yield PatternFilterConverter.convert(call);
         }
+        if (FunctionRegistry.standard().contains(call.getOperator().getName())) {
+          yield booleanExpression(call);
+        }
         throw SqlParsing.unsupported("Filter operator[" + call.getOperator().getName() + "]");
       }
     };
+  }
+
+  /// A boolean-valued function used as a condition (`WHERE startsWith(city, 'S')`, `a IS DISTINCT FROM b`):
+  /// `expression = true`, as Pinot rewrites it.
+  private static FilterNode booleanExpression(SqlBasicCall call) {
+    return new Predicate.Eq(ExpressionConverter.convert(call), "true");
   }
 
   private static List<FilterNode> flatten(SqlBasicCall call, SqlKind kind) {
@@ -71,11 +83,18 @@ final class FilterConverter {
       right = swap;
       kind = kind.reverse();
     }
-    if (left instanceof Literal || !(right instanceof Literal literal)) {
-      throw SqlParsing.unsupported("Comparison[" + call + "] that is not between an expression and a literal");
+    if (left instanceof Literal) {
+      throw SqlParsing.unsupported("Comparison[" + call + "] between two literals");
     }
     Expression lhs = left;
-    Object value = literal.value();
+    Object value;
+    if (right instanceof Literal literal) {
+      value = literal.value();
+    } else {
+      // As Pinot: `a > b` is `minus(a,b) > 0`.
+      lhs = new FunctionCall("minus", List.of(left, right));
+      value = BigDecimal.ZERO;
+    }
     return switch (kind) {
       case EQUALS -> new Predicate.Eq(lhs, value);
       case NOT_EQUALS -> new Predicate.NotEq(lhs, value);

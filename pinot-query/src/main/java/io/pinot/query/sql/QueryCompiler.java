@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
 /// Compiles a parsed query statement into a [QueryContext]: the FROM table, the select list with
 /// aliases, WHERE, GROUP BY, HAVING, ORDER BY, LIMIT/OFFSET (default LIMIT 10), then Pinot's rewrites —
 /// aliases and ordinals in GROUP BY/HAVING/ORDER BY are replaced by the select expressions — and Pinot's
-/// compile-time checks, which fail with SQL_PARSING (150) as in Pinot. Thread-safe (no state).
+/// compile-time checks, which fail with SQL_PARSING (150) as in Pinot. `EXPLAIN PLAN FOR <query>` compiles the
+/// query and marks it [QueryContext#explain()]. Thread-safe (no state).
 public final class QueryCompiler {
   private QueryCompiler() {
   }
@@ -43,13 +44,19 @@ public final class QueryCompiler {
   /// @throws io.pinot.spi.exception.QueryException SQL_PARSING for invalid queries, QUERY_PLANNING for
   ///     constructs that are not supported yet
   public static QueryContext compile(SqlNode statement) {
+    if (statement instanceof SqlExplain explain) {
+      // EXPLAIN PLAN FOR <query>: the query compiles as usual and is marked, so that servers return their
+      // per-segment plans and the broker merges them instead of running it (Pinot's single-stage explain).
+      SqlNode explicandum = explain.getExplicandum();
+      if (explicandum instanceof SqlExplain) {
+        throw QueryErrorCode.SQL_PARSING.asException("Nested EXPLAIN is not supported");
+      }
+      return compile(explicandum).toBuilder().explain(true).build();
+    }
     SqlNode query = statement;
     SqlNodeList orderList = null;
     SqlNode offsetNode = null;
     SqlNode fetchNode = null;
-    if (query instanceof SqlExplain) {
-      throw SqlParsing.unsupported("EXPLAIN PLAN");
-    }
     if (query instanceof SqlOrderBy orderBy) {
       query = orderBy.query;
       orderList = orderBy.orderList;

@@ -10,14 +10,15 @@ import io.pinot.query.context.OrderByExpression;
 import io.pinot.query.context.Predicate;
 import io.pinot.query.function.AggregationFunctions;
 import io.pinot.query.timestamp.DateTruncCall;
+import io.pinot.query.transform.TransformTypes;
 import io.pinot.spi.exception.QueryErrorCode;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /// The checks Pinot's SQL compiler makes before any schema is known; failures are SQL_PARSING (150) with
-/// Pinot's messages. Also rejects, with QUERY_PLANNING (720), shapes the engine does not run yet
-/// (transform functions other than `DATETRUNC(unit, column)`, which runs as a virtual column (see
-/// `io.pinot.query.timestamp`), `*` beside other expressions, HAVING without GROUP BY). Thread-safe (no state).
+/// Pinot's messages; unknown functions fail with QUERY_VALIDATION (700) naming them. Also rejects, with
+/// QUERY_PLANNING (720), shapes the engine does not run yet (expressions over aggregation results, `*` beside other
+/// expressions, HAVING without GROUP BY). Thread-safe (no state).
 final class QueryValidator {
   private QueryValidator() {
   }
@@ -83,9 +84,9 @@ final class QueryValidator {
             throw QueryErrorCode.SQL_PARSING.asException("Aggregate expression '" + call
                 + "' is not allowed in WHERE clause.");
           }
-          throw QueryErrorCode.QUERY_PLANNING.asException("Function[" + call.name() + "] is not supported yet");
+          checkTransform(call);
         }
-        if (!(predicate.lhs() instanceof Identifier) && DateTruncCall.match(predicate.lhs()) == null) {
+        if (predicate.lhs() instanceof Literal) {
           throw SqlParsing.unsupported("Filter on expression[" + predicate.lhs() + "]");
         }
       }
@@ -110,7 +111,8 @@ final class QueryValidator {
     return false;
   }
 
-  /// Only columns and aggregations of columns run today; anything else is a planned feature.
+  /// Columns, transforms of columns, and aggregations of either run; literals alone and expressions over
+  /// aggregation results are planned work.
   private static void checkSupported(Expression expression, boolean aggregationAllowed) {
     switch (expression) {
       case Identifier identifier -> {
@@ -120,11 +122,83 @@ final class QueryValidator {
         if (DateTruncCall.match(call) != null) {
           return;
         }
-        if (!aggregationAllowed || !AggregationFunctions.isAggregation(call.name())) {
-          throw QueryErrorCode.QUERY_PLANNING.asException("Function[" + call.name() + "] is not supported yet");
+        if (!AggregationFunctions.isAggregation(call.name())) {
+          if (containsAggregation(call) && !aggregationAllowed) {
+            throw QueryErrorCode.SQL_PARSING.asException("Aggregate expression '" + call
+                + "' is not allowed in GROUP BY clause.");
+          }
+          checkPostAggregation(call);
+          return;
+        }
+        if (!aggregationAllowed) {
+          throw QueryErrorCode.SQL_PARSING.asException("Aggregate expression '" + call
+              + "' is not allowed in GROUP BY clause.");
+        }
+        if (call.name().equals(AggregationFunctions.FILTER) && !call.arguments().isEmpty()) {
+          // `agg FILTER (WHERE condition)`: the aggregation is checked here, the condition when it is planned.
+          checkSupported(call.arguments().get(0), true);
+          return;
+        }
+        for (Expression argument : call.arguments()) {
+          if (argument instanceof FunctionCall inner) {
+            if (containsAggregation(inner)) {
+              throw QueryErrorCode.SQL_PARSING.asException("Aggregation function[" + call.name()
+                  + "] cannot take another aggregation as argument: " + call);
+            }
+            checkTransform(inner);
+          }
         }
       }
     }
+  }
+
+  /// Checks an expression that may combine aggregations (evaluated by the broker) with transforms.
+  private static void checkPostAggregation(FunctionCall call) {
+    if (!containsAggregation(call)) {
+      checkTransform(call);
+      return;
+    }
+    if (!TransformTypes.isKnown(call)) {
+      TransformTypes.lookup(call);
+    }
+    for (Expression argument : call.arguments()) {
+      if (argument instanceof FunctionCall inner) {
+        if (AggregationFunctions.isAggregation(inner.name())) {
+          checkSupported(inner, true);
+        } else {
+          checkPostAggregation(inner);
+        }
+      }
+    }
+  }
+
+  /// Checks that every function of a transform expression exists with its number of arguments.
+  private static void checkTransform(FunctionCall call) {
+    if (DateTruncCall.match(call) != null) {
+      return;
+    }
+    if (call.name().equals("cast")) {
+      TransformTypes.castTarget(call);
+    } else if (!TransformTypes.isKnown(call)) {
+      TransformTypes.lookup(call);
+    }
+    for (Expression argument : call.arguments()) {
+      if (argument instanceof FunctionCall inner) {
+        checkTransform(inner);
+      }
+    }
+  }
+
+  private static boolean containsAggregation(FunctionCall call) {
+    if (AggregationFunctions.isAggregation(call.name())) {
+      return true;
+    }
+    for (Expression argument : call.arguments()) {
+      if (argument instanceof FunctionCall inner && containsAggregation(inner)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void checkSupported(FilterNode filter) {

@@ -44,6 +44,16 @@ public final class StarTreeExecutor {
     return value == null || !value.trim().equalsIgnoreCase("false");
   }
 
+  /// Whether [#aggregate] (a query without GROUP BY) or [#groupBy] would answer the query from a star-tree of the
+  /// segment; for EXPLAIN PLAN (`FILTER_STARTREE_INDEX`). Plans the tree as the query would, without running it.
+  public static boolean answers(QueryContext query, IndexSegment segment, QueryDeadline deadline) {
+    if (query.groupByExpressions().isEmpty() && query.filter() == null
+        && MetadataAggregation.canAnswer(query.aggregations(), segment)) {
+      return false;
+    }
+    return StarTreePlanner.plan(query, segment, deadline) != null;
+  }
+
   /// Runs an aggregation without GROUP BY on the segment's star-tree when one fits.
   ///
   /// @return false (having done nothing) when no star-tree fits

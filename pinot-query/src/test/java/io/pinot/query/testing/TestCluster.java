@@ -2,6 +2,7 @@
 package io.pinot.query.testing;
 
 import io.pinot.common.datatable.DataTable;
+import io.pinot.common.datatable.MetadataKey;
 import io.pinot.common.response.BrokerResponse;
 import io.pinot.query.BrokerQueryCompiler;
 import io.pinot.query.CompiledQuery;
@@ -15,6 +16,7 @@ import io.pinot.segment.creator.name.FixedSegmentNameGenerator;
 import io.pinot.segment.loader.SegmentLoader;
 import io.pinot.segment.readers.InMemoryRecordReader;
 import io.pinot.segment.spi.IndexSegment;
+import io.pinot.spi.config.table.TableConfig;
 import io.pinot.spi.data.Schema;
 import io.pinot.spi.exception.QueryException;
 import java.io.IOException;
@@ -40,6 +42,12 @@ public final class TestCluster implements AutoCloseable {
 
   public TestCluster(Path dir, List<List<Map<String, Object>>> segmentRows, int numServers,
       ServerQueryExecutorConfig config) {
+    this(dir, TestData.tableConfig(), segmentRows, numServers, config);
+  }
+
+  /// A cluster whose segments are built with another table config of the `events` schema (other indexes).
+  public TestCluster(Path dir, TableConfig tableConfig, List<List<Map<String, Object>>> segmentRows, int numServers,
+      ServerQueryExecutorConfig config) {
     this.schema = TestData.schema();
     this.server = new ServerQueryExecutor(executor, config);
     for (int s = 0; s < numServers; s++) {
@@ -51,7 +59,7 @@ public final class TestCluster implements AutoCloseable {
         for (Map<String, Object> row : segmentRows.get(i)) {
           rows.add(TestData.segmentRow(row));
         }
-        SegmentGeneratorConfig generatorConfig = SegmentGeneratorConfig.builder().tableConfig(TestData.tableConfig())
+        SegmentGeneratorConfig generatorConfig = SegmentGeneratorConfig.builder().tableConfig(tableConfig)
             .schema(schema).outputDir(dir).segmentNameGenerator(new FixedSegmentNameGenerator("events_" + i))
             .sequenceId(i).build();
         Path segmentDir = SegmentCreator.create(generatorConfig, new InMemoryRecordReader(rows)).segmentDir();
@@ -72,9 +80,15 @@ public final class TestCluster implements AutoCloseable {
 
   /// Runs a query as a broker would: compile, resolve, scatter to each server, serialize, reduce.
   public BrokerResponse query(String sql) {
+    return query(sql, Map.of());
+  }
+
+  /// Runs a query with the request's `queryOptions` (SQL options win), as the broker does: the merged options go
+  /// to every server, and with `trace=true` each server's trace lands in `traceInfo` under `Server_<n>`.
+  public BrokerResponse query(String sql, Map<String, String> requestOptions) {
     CompiledQuery compiled;
     try {
-      compiled = compiler.compile(sql).resolve(schema);
+      compiled = compiler.compile(sql, requestOptions).resolve(schema);
     } catch (QueryException e) {
       return BrokerResponse.ofErrors(List.of(io.pinot.common.response.QueryProcessingError.of(e)));
     }
@@ -82,12 +96,19 @@ public final class TestCluster implements AutoCloseable {
     for (List<IndexSegment> segments : serverSegments) {
       List<String> names = segments.stream().map(IndexSegment::segmentName).toList();
       ServerQueryRequest request = ServerQueryRequest.builder(sql, "events_OFFLINE").requestId(++requestId)
-          .brokerId("Broker_test_8099").segmentNames(names).timeoutMs(60_000).schema(schema).build();
+          .brokerId("Broker_test_8099").segmentNames(names).timeoutMs(60_000).schema(schema)
+          .queryOptions(compiled.queryOptions()).build();
       responses.add(DataTable.fromBytes(server.execute(request, segments).toBytes()));
     }
-    return reducer.reduce(compiled, responses).toBrokerResponse().numServersQueried(responses.size())
-        .numServersResponded(responses.size()).requestId(Long.toString(requestId)).brokerId("Broker_test_8099")
-        .build();
+    BrokerResponse.Builder response = reducer.reduce(compiled, responses).toBrokerResponse();
+    for (int i = 0; i < responses.size(); i++) {
+      String trace = responses.get(i).metadata(MetadataKey.TRACE_INFO);
+      if (trace != null) {
+        response.putTraceInfo("Server_" + i, trace);
+      }
+    }
+    return response.numServersQueried(responses.size()).numServersResponded(responses.size())
+        .requestId(Long.toString(requestId)).brokerId("Broker_test_8099").build();
   }
 
   @Override

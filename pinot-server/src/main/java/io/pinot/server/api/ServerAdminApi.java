@@ -4,6 +4,8 @@ package io.pinot.server.api;
 import io.pinot.common.http.RestException;
 import io.pinot.server.data.InstanceDataManager;
 import io.pinot.server.data.TableDataManager;
+import io.pinot.server.query.RunningQueries;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,22 +16,43 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.glassfish.jersey.server.ResourceConfig;
 
 /// The server's admin REST API: `GET /health`, `GET /tables` and `GET /tables/{tableNameWithType}/size`
 /// (`{"tableName", "diskSizeInBytes", "segments": [{"segmentName", "diskSizeInBytes"}]}`, what the
-/// controller's table size endpoint aggregates).
+/// controller's table size endpoint aggregates), and Apache Pinot's query cancellation: `DELETE /query/{queryId}`
+/// (`<brokerId>_<requestId>` or with an `_O`/`_R` suffix; 200 "Cancelled query: id", 404 when no such query runs)
+/// and `GET /queries/id` (the ids of the queries waiting or running).
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ServerAdminApi {
   private final InstanceDataManager dataManager;
+  private final RunningQueries runningQueries;
 
-  private ServerAdminApi(InstanceDataManager dataManager) {
+  private ServerAdminApi(InstanceDataManager dataManager, RunningQueries runningQueries) {
     this.dataManager = dataManager;
+    this.runningQueries = runningQueries;
   }
 
-  public static ResourceConfig resources(InstanceDataManager dataManager) {
-    return new ResourceConfig().registerInstances(new ServerAdminApi(dataManager));
+  public static ResourceConfig resources(InstanceDataManager dataManager, RunningQueries runningQueries) {
+    return new ResourceConfig().registerInstances(new ServerAdminApi(dataManager, runningQueries));
+  }
+
+  @DELETE
+  @Path("query/{queryId}")
+  @Produces(MediaType.TEXT_PLAIN)
+  public String cancelQuery(@PathParam("queryId") String queryId) {
+    if (!runningQueries.cancel(queryId)) {
+      throw RestException.notFound("Query: " + queryId + " not found on the server");
+    }
+    return "Cancelled query: " + queryId;
+  }
+
+  @GET
+  @Path("queries/id")
+  public Set<String> runningQueryIds() {
+    return runningQueries.ids();
   }
 
   @GET

@@ -5,18 +5,14 @@ import io.pinot.common.datatable.DataTable;
 import io.pinot.common.datatable.DataTableBuilder;
 import io.pinot.common.datatable.MetadataKey;
 import io.pinot.common.transport.InstanceRequest;
-import io.pinot.query.runtime.ServerQueryExecutor;
-import io.pinot.query.runtime.ServerQueryExecutorConfig;
-import io.pinot.query.runtime.ServerQueryRequest;
 import io.pinot.server.ServerConfig;
-import io.pinot.server.data.AcquiredSegments;
 import io.pinot.server.data.InstanceDataManager;
-import io.pinot.server.data.TableDataManager;
 import io.pinot.spi.exception.QueryErrorCode;
+import io.pinot.spi.utils.TableNameBuilder;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -25,33 +21,41 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/// The server's bounded query scheduler: a fixed pool of query runners with a bounded queue (a full queue
-/// answers ServerOutOfCapacity instead of piling up work), and a fixed pool of segment workers the executor
-/// spreads one query's segments over. Each request acquires its segments, runs, and releases them; a
-/// request for a table or segments the server does not hold is answered with Pinot's 230/235 errors.
-/// Thread-safe.
+/// The server's bounded query scheduler (Apache Pinot's `fcfs` / `bounded_fcfs`): a fixed pool of query runners
+/// with a bounded queue. Requests that find the queue full (or, under `bounded_fcfs`, too many queries of their table
+/// waiting) are answered ServerOutOfCapacity (211) at once instead of piling up; a request that waited past its
+/// timeout is answered QuerySchedulingTimeout (240) without running; a request cancelled through [RunningQueries]
+/// is answered QueryCancellation (503), before it starts or at the next block of its segments. A query that runs out
+/// of heap fails alone with ServerResourceLimitExceeded (245) and leaves the server up. Thread-safe.
 public final class QueryScheduler implements AutoCloseable {
   private static final Logger LOGGER = LoggerFactory.getLogger(QueryScheduler.class);
 
   private final String instanceId;
-  private final InstanceDataManager dataManager;
-  private final ThreadPoolExecutor runners;
-  private final ExecutorService segmentWorkers;
-  private final ServerQueryExecutor executor;
+  private final SchedulerConfig config;
   private final long defaultTimeoutMs;
+  private final QueryRunner runner;
+  private final ThreadPoolExecutor runners;
+  private final RunningQueries running = new RunningQueries();
+  private final Map<String, AtomicInteger> pendingPerTable = new ConcurrentHashMap<>();
 
-  public QueryScheduler(String instanceId, InstanceDataManager dataManager, ServerConfig config) {
+  public QueryScheduler(String instanceId, SchedulerConfig config, long defaultTimeoutMs, QueryRunner runner) {
     this.instanceId = instanceId;
-    this.dataManager = dataManager;
-    this.defaultTimeoutMs = config.queryTimeoutMs();
-    int cores = Runtime.getRuntime().availableProcessors();
-    this.runners = new ThreadPoolExecutor(config.queryWorkerThreads(), config.queryWorkerThreads(), 0,
-        TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(Math.max(1, config.queryQueueSize())),
-        threads("query-runner"));
-    this.segmentWorkers = new ThreadPoolExecutor(cores, cores, 0, TimeUnit.MILLISECONDS,
-        new LinkedBlockingQueue<>(), threads("query-worker"));
-    this.executor = new ServerQueryExecutor(segmentWorkers, ServerQueryExecutorConfig.defaults()
-        .withNumGroupsLimit(config.numGroupsLimit()).withMaxExecutionThreads(cores));
+    this.config = config;
+    this.defaultTimeoutMs = defaultTimeoutMs;
+    this.runner = runner;
+    this.runners = new ThreadPoolExecutor(config.queryRunnerThreads(), config.queryRunnerThreads(), 0,
+        TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(config.maxPendingQueries()), daemonThreads("query-runner"));
+  }
+
+  /// The scheduler of a server node, running requests over the segments of `dataManager`.
+  public static QueryScheduler forInstance(String instanceId, InstanceDataManager dataManager, ServerConfig config) {
+    SchedulerConfig scheduler = config.scheduler();
+    return new QueryScheduler(instanceId, scheduler, config.queryTimeoutMs(), new InstanceQueryRunner(instanceId,
+        dataManager, config.queryTimeoutMs(), config.numGroupsLimit(), scheduler.queryWorkerThreads()));
+  }
+
+  public RunningQueries runningQueries() {
+    return running;
   }
 
   /// Schedules a request; the future completes with the serialized DataTable (errors included), never
@@ -59,46 +63,69 @@ public final class QueryScheduler implements AutoCloseable {
   public CompletableFuture<byte[]> submit(InstanceRequest request) {
     long receivedAt = System.nanoTime();
     CompletableFuture<byte[]> result = new CompletableFuture<>();
+    String group = TableNameBuilder.rawTableName(request.tableNameWithType());
+    AtomicInteger pending = pendingPerTable.computeIfAbsent(group, key -> new AtomicInteger());
+    if (config.boundedPerGroup() && pending.incrementAndGet() > config.maxPendingPerGroup()) {
+      pending.decrementAndGet();
+      result.complete(outOfCapacity(request, "of table " + group));
+      return result;
+    } else if (!config.boundedPerGroup()) {
+      pending.incrementAndGet();
+    }
+    RunningQueries.Entry entry = running.register(request);
     try {
-      runners.execute(() -> result.complete(run(request, receivedAt)));
+      runners.execute(() -> {
+        pending.decrementAndGet();
+        try {
+          result.complete(run(request, receivedAt, entry));
+        } finally {
+          running.finished(entry);
+        }
+      });
     } catch (RejectedExecutionException e) {
-      result.complete(error(request, QueryErrorCode.SERVER_OUT_OF_CAPACITY,
-          "Server " + instanceId + " has too many queries waiting; retry later"));
+      pending.decrementAndGet();
+      running.finished(entry);
+      result.complete(outOfCapacity(request, "in total"));
     }
     return result;
   }
 
-  private byte[] run(InstanceRequest request, long receivedAt) {
+  private byte[] outOfCapacity(InstanceRequest request, String scope) {
+    return error(request, QueryErrorCode.SERVER_OUT_OF_CAPACITY, "Server " + instanceId
+        + " has too many queries waiting " + scope + "; retry later");
+  }
+
+  private byte[] run(InstanceRequest request, long receivedAt, RunningQueries.Entry entry) {
+    if (entry.isKilled()) {
+      return error(request, QueryErrorCode.QUERY_CANCELLATION, "Query " + entry.queryId() + " was cancelled");
+    }
+    long waitedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - receivedAt);
+    long timeoutMs = request.timeoutMs() > 0 ? request.timeoutMs() : defaultTimeoutMs;
+    if (waitedMs >= timeoutMs) {
+      return error(request, QueryErrorCode.QUERY_SCHEDULING_TIMEOUT, "Query scheduling took " + waitedMs
+          + "ms (longer than query timeout of " + timeoutMs + "ms) on server: " + instanceId);
+    }
     try {
-      TableDataManager table = dataManager.table(request.tableNameWithType());
-      if (table == null) {
-        return error(request, QueryErrorCode.SERVER_TABLE_MISSING, "Table " + request.tableNameWithType()
-            + " is not loaded on server " + instanceId);
-      }
-      AcquiredSegments acquired = table.acquire(request.segments());
-      try {
-        long timeoutMs = request.timeoutMs() > 0 ? request.timeoutMs() : defaultTimeoutMs;
-        ServerQueryRequest query = ServerQueryRequest.builder(request.sql(), request.tableNameWithType())
-            .requestId(request.requestId()).brokerId(request.brokerId()).segmentNames(request.segments())
-            .missingSegments(acquired.missing()).timeoutMs(timeoutMs).receivedAtNanos(receivedAt)
-            .queryOptions(request.queryOptions()).enableTrace(request.enableTrace()).schema(table.schema()).build();
-        return executor.execute(query, acquired.segments()).toBytes();
-      } finally {
-        table.release(acquired);
-      }
+      return runner.run(request, receivedAt, deadline -> running.started(entry, deadline));
+    } catch (OutOfMemoryError e) {
+      // The query's own allocations are unreachable once this frame unwinds; the server keeps serving.
+      LOGGER.error("Query {} ran out of heap on server {}", entry.queryId(), instanceId);
+      return error(request, QueryErrorCode.SERVER_RESOURCE_LIMIT_EXCEEDED, "Query " + entry.queryId()
+          + " needed more memory than server " + instanceId + " has; add filters, lower the LIMIT or numGroupsLimit");
     } catch (RuntimeException e) {
-      LOGGER.error("Query {} failed on server {}", request.requestId(), instanceId, e);
+      LOGGER.error("Query {} failed on server {}", entry.queryId(), instanceId, e);
       return error(request, QueryErrorCode.QUERY_EXECUTION, e.getClass().getSimpleName() + ": " + e.getMessage());
     }
   }
 
-  private static byte[] error(InstanceRequest request, QueryErrorCode code, String message) {
+  /// A serialized DataTable holding one exception, echoing the request id.
+  static byte[] error(InstanceRequest request, QueryErrorCode code, String message) {
     DataTable table = new DataTableBuilder(null).addException(code.id(), message)
         .putMetadata(MetadataKey.REQUEST_ID, request.requestId()).build();
     return table.toBytes();
   }
 
-  private static ThreadFactory threads(String prefix) {
+  static ThreadFactory daemonThreads(String prefix) {
     AtomicInteger counter = new AtomicInteger();
     return runnable -> {
       Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
@@ -110,6 +137,6 @@ public final class QueryScheduler implements AutoCloseable {
   @Override
   public void close() {
     runners.shutdownNow();
-    segmentWorkers.shutdownNow();
+    runner.close();
   }
 }
