@@ -138,6 +138,9 @@ class TransformQueryTest {
         same("SELECT CASE WHEN COUNT(*) > 500 THEN 'big' ELSE 'small' END, device FROM events GROUP BY device "
             + "ORDER BY device"),
         same("SELECT device, COUNT(*) FROM events GROUP BY device ORDER BY SUM(price) / COUNT(*) DESC, device"),
+        same("SELECT COUNT(*), SUM(price) / COUNT(*), 7 FROM events WHERE device = 'tv'"),
+        same("SELECT 2, country, ts FROM events ORDER BY ts LIMIT 3"),
+        same("SELECT COUNT(*) FROM events WHERE is_new AND NOT is_new = false OR country = 'JP'"),
         // date-time and multi-value functions
         with("SELECT TOEPOCHDAYS(ts), COUNT(*) FROM events GROUP BY TOEPOCHDAYS(ts) ORDER BY 1 LIMIT 100",
             "SELECT ts / 86400000, COUNT(*) FROM events GROUP BY ts / 86400000 ORDER BY 1 LIMIT 100"),

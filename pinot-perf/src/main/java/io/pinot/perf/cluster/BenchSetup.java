@@ -21,7 +21,8 @@ final class BenchSetup {
       QueryRunner runner) throws IOException, InterruptedException {
     Path pinot = benchDir.resolve("pinot");
     post(cluster.controllerUrl() + "/schemas", Files.readString(pinot.resolve("events_schema.json")));
-    post(cluster.controllerUrl() + "/tables", Files.readString(pinot.resolve("events_offline_table.json")));
+    postWhenServerJoined(cluster.controllerUrl() + "/tables",
+        Files.readString(pinot.resolve("events_offline_table.json")));
     String spec = Files.readString(pinot.resolve("ingestion_job.yaml.tmpl"))
         .replace("@INPUT_DIR@", data.toAbsolutePath().toString())
         .replace("@OUTPUT_DIR@", work.resolve("segments").toAbsolutePath().toString())
@@ -43,6 +44,23 @@ final class BenchSetup {
       Thread.sleep(200);
     }
     return (System.nanoTime() - start) / 1e9;
+  }
+
+  /// Creates the table, retrying for up to a minute while the server has not joined the cluster yet (a loaded
+  /// machine starts the server JVM after the controller answers).
+  private static void postWhenServerJoined(String url, String json) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (true) {
+      try {
+        post(url, json);
+        return;
+      } catch (IllegalStateException e) {
+        if (System.nanoTime() > deadline || !e.getMessage().contains("Failed to find servers")) {
+          throw e;
+        }
+        Thread.sleep(500);
+      }
+    }
   }
 
   private static void post(String url, String json) throws IOException, InterruptedException {

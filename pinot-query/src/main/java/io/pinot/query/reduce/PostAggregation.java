@@ -56,7 +56,8 @@ public final class PostAggregation {
   }
 
   private static void add(QueryContext query, Expression expression, List<Expression> found) {
-    if (expression instanceof FunctionCall && query.groupByExpressions().indexOf(expression) < 0
+    if ((expression instanceof FunctionCall || expression instanceof Literal)
+        && query.groupByExpressions().indexOf(expression) < 0
         && query.aggregationIndex(expression) < 0 && !found.contains(expression)) {
       found.add(expression);
     }

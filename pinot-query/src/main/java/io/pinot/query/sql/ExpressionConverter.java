@@ -19,6 +19,7 @@ import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlIntervalQualifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
@@ -57,6 +58,8 @@ final class ExpressionConverter {
       case SqlIdentifier identifier -> identifier(identifier);
       case SqlLiteral literal -> literal(literal);
       case SqlCase sqlCase -> caseWhen(sqlCase);
+      // A time unit keyword (`TIMESTAMPADD(DAY, 2, ts)`) is the unit's name, as the functions take it.
+      case SqlIntervalQualifier unit -> new Literal(unit.timeUnitRange.startUnit.name());
       case SqlBasicCall call -> call(call);
       case SqlNodeList list -> throw SqlParsing.unsupported("Expression list " + list);
       default -> throw SqlParsing.unsupported("Expression[" + node + "]");

@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
@@ -27,6 +28,10 @@ final class FilterConverter {
   }
 
   static FilterNode convert(SqlNode node) {
+    if (node instanceof SqlIdentifier column) {
+      // A boolean column as the whole condition (`WHERE is_new`) means `is_new = true`.
+      return new Predicate.Eq(ExpressionConverter.identifier(column), "true");
+    }
     if (!(node instanceof SqlBasicCall call)) {
       throw SqlParsing.unsupported("Filter[" + node + "]");
     }

@@ -28,16 +28,20 @@ final class QueryValidator {
     if (select.size() > 1 && select.contains(Identifier.STAR)) {
       throw SqlParsing.unsupported("'*' together with other select expressions");
     }
-    int numAggregations = 0;
+    int numAggregated = 0;
+    int numPlain = 0;
     for (Expression expression : select) {
-      if (AggregationFunctions.isAggregation(expression)) {
-        numAggregations++;
+      if (AggregationFunctions.isAggregation(expression)
+          || expression instanceof FunctionCall call && containsAggregation(call)) {
+        numAggregated++;
       } else if (!groupBy.isEmpty() && !dependsOnGroupBy(expression, groupBy)) {
         throw QueryErrorCode.SQL_PARSING.asException("'" + expression
             + "' should be functionally dependent on the columns used in GROUP BY clause.");
+      } else if (!(expression instanceof Literal)) {
+        numPlain++;
       }
     }
-    if (groupBy.isEmpty() && numAggregations > 0 && numAggregations < select.size()) {
+    if (groupBy.isEmpty() && numAggregated > 0 && numPlain > 0) {
       throw QueryErrorCode.SQL_PARSING.asException(
           "Columns and Aggregate functions can't co-exist without GROUP BY clause");
     }
@@ -111,13 +115,17 @@ final class QueryValidator {
     return false;
   }
 
-  /// Columns, transforms of columns, and aggregations of either run; literals alone and expressions over
-  /// aggregation results are planned work.
+  /// Columns, literals, transforms of columns, aggregations of either, and expressions over aggregation results
+  /// run; a literal alone is not a GROUP BY key.
   private static void checkSupported(Expression expression, boolean aggregationAllowed) {
     switch (expression) {
       case Identifier identifier -> {
       }
-      case Literal literal -> throw SqlParsing.unsupported("Literal expression[" + literal + "]");
+      case Literal literal -> {
+        if (!aggregationAllowed) {
+          throw SqlParsing.unsupported("Literal expression[" + literal + "] in GROUP BY");
+        }
+      }
       case FunctionCall call -> {
         if (DateTruncCall.match(call) != null) {
           return;
