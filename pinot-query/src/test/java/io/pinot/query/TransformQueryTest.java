@@ -151,6 +151,14 @@ class TransformQueryTest {
         with("SELECT ARRAYLENGTH(tags), COUNT(*) FROM events GROUP BY ARRAYLENGTH(tags) ORDER BY 1",
             "SELECT n, COUNT(*) FROM (SELECT (SELECT COUNT(*) FROM events_tags t WHERE t.id = e.id) AS n "
                 + "FROM events e) GROUP BY n ORDER BY 1"),
+        with("SELECT VALUEIN(tags, 'a', 'c', 'zz'), COUNT(*) FROM events GROUP BY VALUEIN(tags, 'a', 'c', 'zz') "
+                + "ORDER BY 1",
+            "SELECT t.tag, COUNT(*) FROM events e JOIN events_tags t ON t.id = e.id WHERE t.tag IN ('a', 'c', 'zz') "
+                + "GROUP BY t.tag ORDER BY 1"),
+        with("SELECT VALUEIN(codes, 3, 4), device, SUM(price) FROM events GROUP BY VALUEIN(codes, 3, 4), device "
+                + "ORDER BY 1, 2",
+            "SELECT c.code, e.device, SUM(e.price) FROM events e JOIN events_codes c ON c.id = e.id "
+                + "WHERE c.code IN (3, 4) GROUP BY c.code, e.device ORDER BY 1, 2"),
         with("SELECT SUM(ARRAYMAX(codes)) FROM events WHERE country = 'US'",
             "SELECT SUM((SELECT MAX(c.code) FROM events_codes c WHERE c.id = e.id)) FROM events e "
                 + "WHERE e.country = 'US'"));

@@ -51,6 +51,9 @@ public final class TransformCompiler {
           + "] cannot be nested in expression[" + call + "]");
     }
     ValueType type = typeOf(call, block);
+    if (call.name().equals("valuein")) {
+      return valueIn(call, block);
+    }
     if (!type.singleValue()) {
       throw QueryErrorCode.QUERY_PLANNING.asException("Multi-value result of expression[" + call
           + "] is not supported yet outside aggregations of arrays");
@@ -94,6 +97,17 @@ public final class TransformCompiler {
           : ArgumentReader.slot(block, block.slot(argument));
     }
     return new ScalarCallValues(call.toString(), function, readers, type.type());
+  }
+
+  private static BlockValues valueIn(FunctionCall call, ProjectionBlock block) {
+    List<Object> values = new java.util.ArrayList<>();
+    for (Expression argument : call.arguments().subList(1, call.arguments().size())) {
+      if (!(argument instanceof Literal literal)) {
+        throw QueryErrorCode.QUERY_VALIDATION.asException("valueIn takes literal values: " + call);
+      }
+      values.add(literal.value());
+    }
+    return new ValueInValues(block, block.slot(call.arguments().get(0)), values);
   }
 
   private static int numericSlot(Expression argument, ProjectionBlock block, FunctionCall call) {

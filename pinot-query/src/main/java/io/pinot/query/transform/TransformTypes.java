@@ -110,6 +110,12 @@ public final class TransformTypes {
       case "coalesce" -> {
         return new ValueType(widest(arguments), true);
       }
+      case "valuein" -> {
+        if (arguments.size() < 2 || arguments.get(0).singleValue()) {
+          throw QueryErrorCode.QUERY_VALIDATION.asException("valueIn needs a multi-value column and values: " + call);
+        }
+        return new ValueType(arguments.get(0).type(), false);
+      }
       case "datetimeconvert" -> {
         lookup(call);
         boolean text = call.arguments().get(2) instanceof Literal format
@@ -137,6 +143,7 @@ public final class TransformTypes {
   /// Whether a call is computed without the registry (arithmetic, `case`, `cast`).
   public static boolean isKnown(FunctionCall call) {
     return ARITHMETIC.contains(call.name()) && call.arguments().size() == 2 || call.name().equals("case")
+        || call.name().equals("valuein")
         || call.name().equals("casewhen") || call.name().equals("cast") && call.arguments().size() == 2;
   }
 
