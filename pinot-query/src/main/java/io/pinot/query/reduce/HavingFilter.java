@@ -10,19 +10,31 @@ import io.pinot.query.function.ByteArray;
 import io.pinot.spi.exception.QueryErrorCode;
 import java.math.BigDecimal;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /// Evaluates a HAVING condition on group rows (group-by values then final aggregation values, see
 /// [GroupOrder]): numbers compare numerically with numeric literals, other values by their text.
 /// Immutable and thread-safe.
 final class HavingFilter {
-  private final QueryContext query;
   private final FilterNode having;
+  /// The group-row index of each predicate's left-hand side, resolved once (rows are many).
+  private final Map<Predicate, Integer> columns = new IdentityHashMap<>();
 
   HavingFilter(QueryContext query, FilterNode having) {
-    this.query = query;
     this.having = having;
+    resolve(query, having);
+  }
+
+  private void resolve(QueryContext query, FilterNode node) {
+    switch (node) {
+      case FilterNode.And and -> and.children().forEach(child -> resolve(query, child));
+      case FilterNode.Or or -> or.children().forEach(child -> resolve(query, child));
+      case FilterNode.Not not -> resolve(query, not.child());
+      case Predicate predicate -> columns.put(predicate, GroupOrder.rowIndex(query, predicate.lhs()));
+    }
   }
 
   boolean matches(Object[] row) {
@@ -34,7 +46,7 @@ final class HavingFilter {
       case FilterNode.And and -> all(and.children(), row);
       case FilterNode.Or or -> any(or.children(), row);
       case FilterNode.Not not -> !matches(not.child(), row);
-      case Predicate predicate -> matches(predicate, row[GroupOrder.rowIndex(query, predicate.lhs())]);
+      case Predicate predicate -> matches(predicate, row[columns.get(predicate)]);
     };
   }
 

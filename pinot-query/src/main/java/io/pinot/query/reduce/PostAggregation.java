@@ -18,6 +18,7 @@ import io.pinot.spi.data.DataType;
 import io.pinot.spi.exception.QueryErrorCode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -116,7 +117,7 @@ public final class PostAggregation {
 
   /// The result type of a post-aggregation expression, from the group-by value types and aggregation final types.
   public static ColumnDataType type(QueryContext query, Expression expression, List<ColumnDataType> keyTypes) {
-    Map<String, ValueType> types = new java.util.HashMap<>();
+    Map<String, ValueType> types = new HashMap<>();
     Expression placeholder = placeholders(query, expression, keyTypes, types);
     ValueType type = TransformTypes.of(placeholder, types::get);
     return ColumnDataType.of(type.type(), type.singleValue());

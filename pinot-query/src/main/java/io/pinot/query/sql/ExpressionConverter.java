@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.pinot.query.sql;
 
+import io.pinot.common.function.FunctionRegistry;
+import io.pinot.common.function.ScalarFunction;
 import io.pinot.query.context.Expression;
 import io.pinot.query.context.FunctionCall;
 import io.pinot.query.context.Identifier;
 import io.pinot.query.context.Literal;
 import io.pinot.query.function.AggregationFunctions;
-import io.pinot.query.function.ScalarFunction;
-import io.pinot.query.function.ScalarFunctions;
 import io.pinot.spi.exception.QueryErrorCode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -187,25 +187,10 @@ final class ExpressionConverter {
     return fold(new FunctionCall(name, operands(call)));
   }
 
-  /// A call of a registered scalar function on literals only is evaluated now (as Pinot's
-  /// `CompileTimeFunctionsInvoker`); anything else stays a call.
+  /// A call of a registered scalar function on literals only is evaluated now ([LiteralFolding]); anything else
+  /// stays a call.
   private static Expression fold(FunctionCall call) {
-    ScalarFunction function = ScalarFunctions.lookup(call.name());
-    if (function == null || !function.acceptsArity(call.arguments().size())) {
-      return LiteralFolding.fold(call);
-    }
-    List<Object> values = new ArrayList<>(call.arguments().size());
-    for (Expression argument : call.arguments()) {
-      if (!(argument instanceof Literal literal)) {
-        return call;
-      }
-      values.add(literal.value());
-    }
-    try {
-      return new Literal(function.evaluate(values));
-    } catch (RuntimeException e) {
-      throw QueryErrorCode.SQL_PARSING.asException("Cannot evaluate " + call + ": " + e.getMessage());
-    }
+    return LiteralFolding.fold(call);
   }
 
   /// Whether a statement calls a non-deterministic scalar function (`now()`), whose folded value must not
@@ -214,7 +199,8 @@ final class ExpressionConverter {
     Boolean found = node.accept(new SqlBasicVisitor<Boolean>() {
       @Override
       public Boolean visit(SqlCall call) {
-        ScalarFunction function = ScalarFunctions.lookup(FunctionCall.canonicalName(call.getOperator().getName()));
+        ScalarFunction function = FunctionRegistry.standard().lookup(call.getOperator().getName(),
+            call.operandCount());
         if (function != null && !function.deterministic()) {
           return Boolean.TRUE;
         }

@@ -12,9 +12,11 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import org.jspecify.annotations.Nullable;
 
-/// Evaluates, at compile time, deterministic calls of registered scalar functions whose arguments are all literals
-/// (`upper('a')`, `cast('12' AS INT)`, `1 > 2`), as Pinot's `CompileTimeFunctionsInvoker`; calls whose result has no
-/// literal form (null, arrays, bytes) stay calls. Thread-safe (no state).
+/// Evaluates, at compile time, calls of registered scalar functions whose arguments are all literals (`upper('a')`,
+/// `cast('12' AS INT)`, `1 > 2`, `now() - 3600000`), as Pinot's `CompileTimeFunctionsInvoker`: integers stay exact
+/// (`Long` arithmetic), other numbers are doubles, as in Pinot. Calls whose result has no literal form (null, arrays,
+/// bytes) stay calls. A query folding a non-deterministic function (`now()`, `ago()`) is not cached (see
+/// `ExpressionConverter.callsNonDeterministic`). Thread-safe (no state).
 final class LiteralFolding {
   private LiteralFolding() {
   }
@@ -31,7 +33,7 @@ final class LiteralFolding {
       values[i] = argument(literal);
     }
     ScalarFunction function = FunctionRegistry.standard().lookup(call.name(), values.length);
-    if (function == null || !function.deterministic()) {
+    if (function == null) {
       return call;
     }
     Object result;

@@ -4,6 +4,7 @@ package io.pinot.query.transform;
 import io.pinot.query.operator.ProjectionBlock;
 import io.pinot.segment.spi.NullValueVectorReader;
 import io.pinot.spi.data.DataType;
+import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 
@@ -28,7 +29,7 @@ final class NullFlagValues extends ComputedValues {
     int[] docIds = block.docIds();
     long absent = negated ? 1 : 0;
     if (nulls == null || nulls.isEmpty()) {
-      java.util.Arrays.fill(longs, 0, length, absent);
+      Arrays.fill(longs, 0, length, absent);
       return;
     }
     for (int i = 0; i < length; i++) {

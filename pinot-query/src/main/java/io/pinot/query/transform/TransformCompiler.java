@@ -14,6 +14,7 @@ import io.pinot.segment.spi.NullValueVectorReader;
 import io.pinot.spi.data.DataType;
 import io.pinot.spi.exception.QueryErrorCode;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -100,7 +101,7 @@ public final class TransformCompiler {
   }
 
   private static BlockValues valueIn(FunctionCall call, ProjectionBlock block) {
-    List<Object> values = new java.util.ArrayList<>();
+    List<Object> values = new ArrayList<>();
     for (Expression argument : call.arguments().subList(1, call.arguments().size())) {
       if (!(argument instanceof Literal literal)) {
         throw QueryErrorCode.QUERY_VALIDATION.asException("valueIn takes literal values: " + call);
