@@ -193,5 +193,8 @@ class TransformQueryTest {
     assertThat(response.exceptions().get(0).message()).contains("nosuchfunc");
     BrokerResponse arity = cluster.query("SELECT UPPER(city, country) FROM events LIMIT 1");
     assertThat(arity.exceptions().get(0).message()).contains("upper");
+    BrokerResponse text = cluster.query("SELECT SUM(age + city) FROM events");
+    assertThat(text.exceptions().get(0).errorCode()).isEqualTo(700);
+    assertThat(text.exceptions().get(0).message()).contains("plus(age,city)").contains("CAST it to a number");
   }
 }

@@ -118,9 +118,9 @@ public final class TransformCompiler {
           + " must be single-valued: " + call);
     }
     DataType type = block.logicalType(slot);
-    if (type == DataType.BYTES || type == DataType.JSON) {
-      throw QueryErrorCode.QUERY_VALIDATION.asException("Cannot apply " + call.name() + " to a " + type
-          + " value: " + call);
+    if (type == DataType.BYTES || type == DataType.JSON || type == DataType.STRING) {
+      throw QueryErrorCode.QUERY_VALIDATION.asException("Cannot apply " + call.name() + " to the " + type
+          + " value " + argument + " in " + call + (type == DataType.STRING ? "; CAST it to a number first" : ""));
     }
     return slot;
   }
