@@ -71,6 +71,14 @@ public record DistinctCountHllFunction(Expression argument, int log2m) implement
     }
   }
 
+  private static void updateUtf8(HllUnion union, byte[] value) {
+    if (value.length == 0) {
+      union.update(EMPTY_STRING_MARKER);
+    } else {
+      union.update(value);
+    }
+  }
+
   private static String canonical(BigDecimal value) {
     return value.signum() == 0 ? "0" : value.stripTrailingZeros().toString();
   }
@@ -142,6 +150,12 @@ public record DistinctCountHllFunction(Expression argument, int log2m) implement
             union.update(values[i]);
           }
         }
+        case STRING -> {
+          byte[][] values = block.bytesValues(slot);
+          for (int i = 0; i < length; i++) {
+            updateUtf8(union, values[i]);
+          }
+        }
         default -> {
           for (int i = 0; i < length; i++) {
             addValue(union, block, slot, i);
@@ -166,9 +180,17 @@ public record DistinctCountHllFunction(Expression argument, int log2m) implement
           }
         }
         case STRING -> {
-          String[] values = block.stringValues(slot);
-          for (int i = 0; i < length; i++) {
-            updateString(union(groupIds[i]), values[i]);
+          if (block.dictionary(slot) == null) {
+            // a raw column's UTF-8 bytes hash as the string does, without decoding a String per row
+            byte[][] values = block.bytesValues(slot);
+            for (int i = 0; i < length; i++) {
+              updateUtf8(union(groupIds[i]), values[i]);
+            }
+          } else {
+            String[] values = block.stringValues(slot);
+            for (int i = 0; i < length; i++) {
+              updateString(union(groupIds[i]), values[i]);
+            }
           }
         }
         default -> {

@@ -8,20 +8,25 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
+import org.roaringbitmap.RoaringBitmap;
 
 /// The distinct values of one group for DISTINCTCOUNT. Numbers are kept as `long`s without boxing:
 /// integral values as themselves, FLOAT and DOUBLE values as order-preserving bits (see [#sortable]).
 /// Numbers read in order from a sorted dictionary stay a *sorted array*, and sorted arrays union by
-/// merging, which is much cheaper than hashing; anything else goes to a hash set. Strings, big decimals
-/// (as normalized plain text) and bytes are kept in a hash set. Not thread-safe.
+/// merging, which is much cheaper than hashing; sorted values that all fit in an `int` go to a RoaringBitmap instead,
+/// whose unions stay cheap however many segments add to it; anything else goes to a hash set. Strings, big decimals
+/// (as normalized plain text) and bytes are kept in a hash set. Integral numbers are in at most one of the bitmap,
+/// the sorted array and the hash set. Not thread-safe.
 final class DistinctValues {
   private LongHashSet longs;
+  private RoaringBitmap ints;
   private long[] sorted;
   private int sortedSize;
   private Set<Object> objects;
 
   int size() {
-    return (longs == null ? 0 : longs.size()) + sortedSize + (objects == null ? 0 : objects.size());
+    return (longs == null ? 0 : longs.size()) + sortedSize + (ints == null ? 0 : ints.getCardinality())
+        + (objects == null ? 0 : objects.size());
   }
 
   /// The `long` form of a floating value: its bits, flipped for negatives, so that `long` order is numeric
@@ -64,6 +69,21 @@ final class DistinctValues {
 
   /// Adds values given in strictly increasing order (as read from a sorted dictionary).
   void addSortedLongs(long[] values, int count) {
+    if (count == 0) {
+      return;
+    }
+    if (longs == null && sortedSize == 0 && values[0] >= Integer.MIN_VALUE && values[count - 1] <= Integer.MAX_VALUE) {
+      int[] narrowed = new int[count];
+      for (int i = 0; i < count; i++) {
+        narrowed[i] = (int) values[i];
+      }
+      if (ints == null) {
+        ints = new RoaringBitmap();
+      }
+      ints.addN(narrowed, 0, count);
+      return;
+    }
+    toHashFromBitmap();
     if (longs == null && sortedSize == 0) {
       sorted = values;
       sortedSize = count;
@@ -90,11 +110,24 @@ final class DistinctValues {
 
   /// Adds the other set's values; the other set must not be used afterwards (its storage may be taken).
   void addAll(DistinctValues other) {
+    if (other.ints != null) {
+      if (longs == null && sortedSize == 0) {
+        if (ints == null) {
+          ints = other.ints;
+        } else {
+          ints.or(other.ints);
+        }
+      } else {
+        other.toHash();
+        addAll(other);
+        return;
+      }
+    }
     if (other.sortedSize > 0) {
       addSortedLongs(other.sorted, other.sortedSize);
     }
     if (other.longs != null) {
-      if (longs == null && sortedSize == 0) {
+      if (longs == null && sortedSize == 0 && ints == null) {
         longs = other.longs;
       } else {
         toHash();
@@ -142,8 +175,25 @@ final class DistinctValues {
     sortedSize = n;
   }
 
-  /// Moves a sorted array into a hash set (once values arrive out of order).
+  /// Moves the bitmap's values into a hash set or sorted array, as [#toHash] (values that do not fit it arrived).
+  private void toHashFromBitmap() {
+    if (ints != null) {
+      RoaringBitmap bitmap = ints;
+      ints = null;
+      long[] values = new long[bitmap.getCardinality()];
+      int n = 0;
+      for (org.roaringbitmap.IntIterator it = bitmap.getIntIterator(); it.hasNext(); ) {
+        values[n++] = it.next();
+      }
+      java.util.Arrays.sort(values);
+      sorted = values;
+      sortedSize = n;
+    }
+  }
+
+  /// Moves a sorted array or bitmap into a hash set (once values arrive out of order).
   private void toHash() {
+    toHashFromBitmap();
     if (sortedSize > 0) {
       LongHashSet set = longs != null ? longs : new LongHashSet(sortedSize * 2);
       set.ensureCapacity(set.size() + sortedSize);
@@ -158,6 +208,13 @@ final class DistinctValues {
 
   CustomObject serialize() {
     if (objects == null || objects.isEmpty()) {
+      if (ints != null && longs == null && sortedSize == 0) {
+        ints.runOptimize();
+        ByteBuffer buffer = ByteBuffer.allocate(ints.serializedSizeInBytes());
+        ints.serialize(buffer);
+        return new CustomObject(ObjectTypes.INT_BITMAP, buffer.array());
+      }
+      toHashFromBitmap();
       if (longs == null) {
         ByteBuffer buffer = ByteBuffer.allocate(4 + 8 * sortedSize).putInt(sortedSize);
         buffer.asLongBuffer().put(sorted == null ? new long[0] : sorted, 0, sortedSize);
@@ -186,6 +243,17 @@ final class DistinctValues {
 
   void addSerialized(CustomObject object) {
     ByteBuffer buffer = ByteBuffer.wrap(object.bytes());
+    if (object.type() == ObjectTypes.INT_BITMAP) {
+      DistinctValues other = new DistinctValues();
+      other.ints = new RoaringBitmap();
+      try {
+        other.ints.deserialize(buffer);
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException("Corrupt distinct-count bitmap", e);
+      }
+      addAll(other);
+      return;
+    }
     int count = buffer.getInt();
     switch (object.type()) {
       case ObjectTypes.SORTED_LONGS -> {

@@ -45,6 +45,8 @@ public final class ObjectTypes {
   public static final int THETA_SKETCH = 18;
   /// DISTINCTSUM, DISTINCTAVG: int32 n, then n int64 `Double.doubleToLongBits` of distinct values.
   public static final int DOUBLE_SET = 19;
+  /// DISTINCTCOUNT of integral values that all fit in an int: a RoaringBitmap of them in its portable serialization.
+  public static final int INT_BITMAP = 20;
 
   private ObjectTypes() {
   }

@@ -24,6 +24,8 @@ import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
 public record PercentileEstFunction(Expression argument, double percentile, boolean legacyName)
     implements AggregationFunction {
   static final int K = 200;
+  /// Up to this count a distinct value is added by plain updates rather than one weighted update.
+  static final int PLAIN_UPDATES = 64;
   /// The normalized rank error of a single quantile of a KLL sketch with `k = 200` (99% confidence).
   public static final double RANK_ERROR = KllLongsSketch.getNormalizedRankError(K, false);
 
@@ -62,7 +64,7 @@ public record PercentileEstFunction(Expression argument, double percentile, bool
   static final class Holder implements ResultHolder {
     private final double percentile;
     private KllLongsSketch[] sketches;
-    private DictIdCounts dictIdCounts;
+    private final GroupDictIdCounts.Collector dictIdCounts = new GroupDictIdCounts.Collector();
 
     Holder(int capacity, double percentile) {
       this.percentile = percentile;
@@ -87,11 +89,7 @@ public record PercentileEstFunction(Expression argument, double percentile, bool
 
     @Override
     public void aggregate(ValueBlock block, int slot, int length) {
-      if (block.isDictionaryEncoded(slot) && block.isSingleValue(slot)) {
-        if (dictIdCounts == null) {
-          dictIdCounts = new DictIdCounts(block.dictionary(slot).length());
-        }
-        dictIdCounts.add(block.dictIds(slot), length);
+      if (dictIdCounts.collect(block, slot, length)) {
         return;
       }
       KllLongsSketch sketch = sketch(0);
@@ -103,6 +101,9 @@ public record PercentileEstFunction(Expression argument, double percentile, bool
 
     @Override
     public void aggregateGroupBy(ValueBlock block, int slot, int length, int[] groupIds) {
+      if (dictIdCounts.collect(block, slot, length, groupIds)) {
+        return;
+      }
       long[] values = block.longValues(slot);
       for (int i = 0; i < length; i++) {
         sketch(groupIds[i]).update(values[i]);
@@ -121,24 +122,23 @@ public record PercentileEstFunction(Expression argument, double percentile, bool
 
     @Override
     public void finishSegment(ValueBlock block, int slot, int numGroups) {
-      if (dictIdCounts == null) {
-        return;
-      }
-      long[] counts = new long[dictIdCounts.numDistinct()];
-      int[] ids = dictIdCounts.ids(counts);
-      long[] values = new long[ids.length];
-      Dictionary dictionary = block.dictionary(slot);
-      dictionary.readLongValues(ids, ids.length, values);
-      KllLongsSketch sketch = sketch(0);
-      for (int i = 0; i < ids.length; i++) {
-        // A weighted update builds and merges a small sketch: far slower than a plain one for count 1.
-        if (counts[i] == 1) {
-          sketch.update(values[i]);
+      dictIdCounts.finishSegment(this::addWeighted);
+    }
+
+    private void addWeighted(int group, Dictionary dictionary, int[] ids, long[] counts, int length) {
+      long[] values = new long[length];
+      dictionary.readLongValues(ids, length, values);
+      KllLongsSketch sketch = sketch(group);
+      for (int i = 0; i < length; i++) {
+        // A weighted update builds and merges a small sketch: slower than a few plain ones.
+        if (counts[i] <= PLAIN_UPDATES) {
+          for (long c = counts[i]; c > 0; c--) {
+            sketch.update(values[i]);
+          }
         } else {
           sketch.update(values[i], counts[i]);
         }
       }
-      dictIdCounts = null;
     }
 
     @Override

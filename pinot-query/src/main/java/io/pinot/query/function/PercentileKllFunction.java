@@ -6,6 +6,7 @@ import io.pinot.common.datatable.CustomObject;
 import io.pinot.common.datatable.DataTable;
 import io.pinot.common.datatable.DataTableBuilder;
 import io.pinot.query.context.Expression;
+import io.pinot.segment.spi.Dictionary;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 import org.apache.datasketches.kll.KllDoublesSketch;
@@ -58,7 +59,7 @@ public record PercentileKllFunction(Expression argument, double percentile, int 
     private final double percentile;
     private final int k;
     private KllDoublesSketch[] sketches;
-    private DictIdCounts dictIdCounts;
+    private final GroupDictIdCounts.Collector dictIdCounts = new GroupDictIdCounts.Collector();
 
     Holder(int capacity, double percentile, int k) {
       this.percentile = percentile;
@@ -84,11 +85,7 @@ public record PercentileKllFunction(Expression argument, double percentile, int 
 
     @Override
     public void aggregate(ValueBlock block, int slot, int length) {
-      if (block.isDictionaryEncoded(slot) && block.isSingleValue(slot)) {
-        if (dictIdCounts == null) {
-          dictIdCounts = new DictIdCounts(block.dictionary(slot).length());
-        }
-        dictIdCounts.add(block.dictIds(slot), length);
+      if (dictIdCounts.collect(block, slot, length)) {
         return;
       }
       KllDoublesSketch sketch = sketch(0);
@@ -100,6 +97,9 @@ public record PercentileKllFunction(Expression argument, double percentile, int 
 
     @Override
     public void aggregateGroupBy(ValueBlock block, int slot, int length, int[] groupIds) {
+      if (dictIdCounts.collect(block, slot, length, groupIds)) {
+        return;
+      }
       double[] values = block.doubleValues(slot);
       for (int i = 0; i < length; i++) {
         sketch(groupIds[i]).update(values[i]);
@@ -118,15 +118,14 @@ public record PercentileKllFunction(Expression argument, double percentile, int 
 
     @Override
     public void finishSegment(ValueBlock block, int slot, int numGroups) {
-      if (dictIdCounts == null) {
-        return;
-      }
-      long[] counts = new long[dictIdCounts.numDistinct()];
-      int[] ids = dictIdCounts.ids(counts);
-      double[] values = new double[ids.length];
-      block.dictionary(slot).readDoubleValues(ids, ids.length, values);
-      KllDoublesSketch sketch = sketch(0);
-      for (int i = 0; i < ids.length; i++) {
+      dictIdCounts.finishSegment(this::addWeighted);
+    }
+
+    private void addWeighted(int group, Dictionary dictionary, int[] ids, long[] counts, int length) {
+      double[] values = new double[length];
+      dictionary.readDoubleValues(ids, length, values);
+      KllDoublesSketch sketch = sketch(group);
+      for (int i = 0; i < length; i++) {
         // A weighted update builds and merges a small sketch: far slower than a plain one for count 1.
         if (counts[i] == 1) {
           sketch.update(values[i]);
@@ -134,7 +133,6 @@ public record PercentileKllFunction(Expression argument, double percentile, int 
           sketch.update(values[i], counts[i]);
         }
       }
-      dictIdCounts = null;
     }
 
     @Override

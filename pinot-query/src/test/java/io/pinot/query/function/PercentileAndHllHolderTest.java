@@ -85,6 +85,29 @@ class PercentileAndHllHolderTest {
   }
 
   @Test
+  void hllOfRawStringBytesEqualsTheSketchOfTheStrings() {
+    String[] values = new String[5000];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = i % 97 == 0 ? "" : Integer.toHexString(i * 7919) + (i % 3 == 0 ? "\u00e9\u4e2d" : "");
+    }
+    ResultHolder holder = new DistinctCountHllFunction(COLUMN, 8).createHolder(1);
+    holder.aggregate(RawValueBlock.ofStrings(values), 0, values.length);
+    ResultHolder grouped = new DistinctCountHllFunction(COLUMN, 8).createHolder(1);
+    grouped.aggregateGroupBy(RawValueBlock.ofStrings(values), 0, values.length, new int[values.length]);
+    HllSketch expected = new HllSketch(8);
+    for (String value : values) {
+      if (value.isEmpty()) {
+        expected.update(0x5e7a11_e3b0c442L);
+      } else {
+        expected.update(value);
+      }
+    }
+    byte[] expectedBytes = expected.toCompactByteArray();
+    assertThat(((DistinctCountHllFunction.Holder) holder).sketch(0).toCompactByteArray()).isEqualTo(expectedBytes);
+    assertThat(((DistinctCountHllFunction.Holder) grouped).sketch(0).toCompactByteArray()).isEqualTo(expectedBytes);
+  }
+
+  @Test
   void percentilesOverOneValueAndBoundaryPercentiles() {
     double[] values = {5, 1, 4, 2, 3};
     for (double p : new double[]{0, 19.9, 20, 50, 79.9, 80, 99.99, 100}) {

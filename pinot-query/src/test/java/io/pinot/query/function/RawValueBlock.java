@@ -95,7 +95,14 @@ final class RawValueBlock implements ValueBlock {
 
   @Override
   public byte[][] bytesValues(int slot) {
-    throw new UnsupportedOperationException();
+    if (strings == null) {
+      throw new UnsupportedOperationException();
+    }
+    byte[][] bytes = new byte[strings.length][];
+    for (int i = 0; i < strings.length; i++) {
+      bytes[i] = strings[i].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+    return bytes;
   }
 
   @Override

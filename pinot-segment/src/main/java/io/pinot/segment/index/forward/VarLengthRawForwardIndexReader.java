@@ -23,6 +23,7 @@ import java.util.HexFormat;
 public final class VarLengthRawForwardIndexReader extends BaseForwardIndexReader {
   static final int HEADER_SIZE = ChunkTable.HEADER_SIZE;
   private static final HexFormat HEX = HexFormat.of();
+  private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
   private final ChunkTable table;
   private final DataType storedType;
@@ -74,16 +75,24 @@ public final class VarLengthRawForwardIndexReader extends BaseForwardIndexReader
         return copy(payload, 4L * (chunk.numDocs + 1) + start, end - start);
       }
       case SegmentFormat.CHUNK_HEX -> {
-        return hex(payload, local).getBytes(StandardCharsets.US_ASCII);
+        return hexBytes(payload, local);
       }
       default -> throw new IllegalStateException("Unknown chunk layout " + chunk.layout);
     }
   }
 
-  private static String hex(MemorySegment payload, int local) {
+  /// The value of a hex chunk as Latin-1 (= ASCII = UTF-8) text bytes: two lower-case digits per stored byte.
+  private static byte[] hexBytes(MemorySegment payload, int local) {
     int numBytes = payload.get(DataBuffer.INT, 0) >>> 1;
-    byte[] raw = copy(payload, 4 + (long) local * numBytes, numBytes);
-    return HEX.formatHex(raw);
+    byte[] text = new byte[numBytes * 2];
+    // the raw bytes go to the upper half first; each step writes at or below the position it has just read
+    MemorySegment.copy(payload, DataBuffer.BYTE, 4 + (long) local * numBytes, text, numBytes, numBytes);
+    for (int i = 0; i < numBytes; i++) {
+      int b = text[numBytes + i] & 0xFF;
+      text[2 * i] = HEX_DIGITS[b >>> 4];
+      text[2 * i + 1] = HEX_DIGITS[b & 0xF];
+    }
+    return text;
   }
 
   private static byte[] copy(MemorySegment payload, long offset, int length) {
@@ -95,7 +104,7 @@ public final class VarLengthRawForwardIndexReader extends BaseForwardIndexReader
   private String string(ChunkTable.DecodedChunk chunk, int docId) {
     chunk.load(docId / table.docsPerChunk);
     if (chunk.layout == SegmentFormat.CHUNK_HEX) {
-      return hex(chunk.payload, docId - chunk.firstDoc);
+      return new String(hexBytes(chunk.payload, docId - chunk.firstDoc), StandardCharsets.ISO_8859_1);
     }
     byte[] bytes = bytes(chunk, docId);
     return switch (storedType) {
