@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.pinot.perf.cluster;
 
-import io.pinot.spi.annotations.SuppressForbidden;
 import io.pinot.common.datatable.DataTable;
 import io.pinot.common.utils.JsonUtils;
 import io.pinot.query.BrokerQueryCompiler;
@@ -12,6 +11,7 @@ import io.pinot.query.runtime.ServerQueryExecutorConfig;
 import io.pinot.query.runtime.ServerQueryRequest;
 import io.pinot.segment.loader.SegmentLoader;
 import io.pinot.segment.spi.IndexSegment;
+import io.pinot.spi.annotations.SuppressForbidden;
 import io.pinot.spi.data.Schema;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +37,7 @@ import picocli.CommandLine.Option;
 /// or the network. For profiling the query path (`-XX:+FlightRecorder` on this JVM) and for quick before/after
 /// figures of an engine change; the cluster figures of `docs/performance.md` come from [ClusterBenchmark].
 @Command(name = "SegmentReplay", mixinStandardHelpOptions = true)
-public final class SegmentReplay implements java.util.concurrent.Callable<Integer> {
+public final class SegmentReplay implements Callable<Integer> {
   @Option(names = "--segments", required = true, description = "Directory holding the segment directories.")
   private Path segmentsDir;
   @Option(names = "--schema", required = true, description = "The table's schema JSON.")
@@ -116,7 +118,7 @@ public final class SegmentReplay implements java.util.concurrent.Callable<Intege
 
   private void run(ServerQueryExecutor executor, Schema schema, List<String> names, List<IndexSegment> segments,
       String sql) {
-    CompiledQuery compiled = new BrokerQueryCompiler().compile(sql, java.util.Map.of()).resolve(schema);
+    CompiledQuery compiled = new BrokerQueryCompiler().compile(sql, Map.of()).resolve(schema);
     ServerQueryRequest request = ServerQueryRequest.builder(sql, table).segmentNames(names)
         .timeoutMs(TimeUnit.MINUTES.toMillis(5)).schema(schema).queryOptions(compiled.queryOptions()).build();
     DataTable response = DataTable.fromBytes(executor.execute(request, segments).toBytes());

@@ -3,11 +3,14 @@ package io.pinot.query.function;
 
 import io.pinot.common.datatable.CustomObject;
 import io.pinot.spi.data.DataType;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+import org.roaringbitmap.IntIterator;
 import org.roaringbitmap.RoaringBitmap;
 
 /// The distinct values of one group for DISTINCTCOUNT. Numbers are kept as `long`s without boxing:
@@ -182,10 +185,10 @@ final class DistinctValues {
       ints = null;
       long[] values = new long[bitmap.getCardinality()];
       int n = 0;
-      for (org.roaringbitmap.IntIterator it = bitmap.getIntIterator(); it.hasNext(); ) {
+      for (IntIterator it = bitmap.getIntIterator(); it.hasNext(); ) {
         values[n++] = it.next();
       }
-      java.util.Arrays.sort(values);
+      Arrays.sort(values);
       sorted = values;
       sortedSize = n;
     }
@@ -248,7 +251,7 @@ final class DistinctValues {
       other.ints = new RoaringBitmap();
       try {
         other.ints.deserialize(buffer);
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         throw new IllegalStateException("Corrupt distinct-count bitmap", e);
       }
       addAll(other);

@@ -126,9 +126,11 @@ public record PercentileKllFunction(Expression argument, double percentile, int 
       dictionary.readDoubleValues(ids, length, values);
       KllDoublesSketch sketch = sketch(group);
       for (int i = 0; i < length; i++) {
-        // A weighted update builds and merges a small sketch: far slower than a plain one for count 1.
-        if (counts[i] == 1) {
-          sketch.update(values[i]);
+        // A weighted update builds and merges a small sketch: slower than a few plain ones (as PERCENTILEEST).
+        if (counts[i] <= PercentileEstFunction.PLAIN_UPDATES) {
+          for (long c = counts[i]; c > 0; c--) {
+            sketch.update(values[i]);
+          }
         } else {
           sketch.update(values[i], counts[i]);
         }
