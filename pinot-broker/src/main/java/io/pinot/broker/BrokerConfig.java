@@ -11,12 +11,14 @@ public record BrokerConfig(
     int queryPort,
     String instanceId,
     long timeoutMs,
-    int serverConnectTimeoutMs) {
+    int serverConnectTimeoutMs,
+    boolean enableNullHandling) {
 
   public static BrokerConfig from(PinotConfiguration config) {
     return new BrokerConfig(config.getString(BrokerConfigKey.ZK_ADDRESS),
         config.getString(BrokerConfigKey.CLUSTER_NAME), config.getString(BrokerConfigKey.HOST),
         config.getInt(BrokerConfigKey.QUERY_PORT), config.getString(BrokerConfigKey.INSTANCE_ID),
-        config.getLong(BrokerConfigKey.TIMEOUT_MS), config.getInt(BrokerConfigKey.SERVER_CONNECT_TIMEOUT_MS));
+        config.getLong(BrokerConfigKey.TIMEOUT_MS), config.getInt(BrokerConfigKey.SERVER_CONNECT_TIMEOUT_MS),
+        config.getBoolean(BrokerConfigKey.ENABLE_NULL_HANDLING));
   }
 }

@@ -16,6 +16,8 @@ public enum BrokerConfigKey implements ConfigKey {
   INSTANCE_ID("pinot.broker.instance.id", ""),
   /// Default query timeout in milliseconds (the `timeoutMs` query option overrides it).
   TIMEOUT_MS("pinot.broker.timeoutMs", "10000"),
+  /// Whether queries run with `enableNullHandling=true` unless they set the option themselves.
+  ENABLE_NULL_HANDLING("pinot.broker.query.enable.null.handling", "false"),
   /// Time allowed to open a connection to a server.
   SERVER_CONNECT_TIMEOUT_MS("pinot.broker.server.connect.timeoutMs", "2000");
 

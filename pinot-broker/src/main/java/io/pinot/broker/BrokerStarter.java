@@ -49,7 +49,8 @@ public final class BrokerStarter implements AutoCloseable {
     RoutingManager routing = new RoutingManager();
     channels = new ServerChannels(config.serverConnectTimeoutMs());
     QueryQuotaManager quotas = new QueryQuotaManager();
-    queryHandler = new BrokerQueryHandler(instanceId, config.timeoutMs(), routing, channels, quotas);
+    queryHandler = new BrokerQueryHandler(instanceId, config.timeoutMs(), routing, channels, quotas,
+        config.enableNullHandling());
     ResourceConfig resources = new ResourceConfig();
     resources.registerInstances(new BrokerHealthResource(), new QueryResource(queryHandler),
         new RunningQueriesResource(queryHandler), new ClientQueryResource(queryHandler), new DebugResource(routing));

@@ -50,6 +50,7 @@ public final class BrokerQueryHandler implements AutoCloseable {
   private static final int MAX_SEGMENTS_IN_MESSAGE = 10;
   private static final String CLIENT_QUERY_ID = "clientQueryId";
 
+  private final boolean nullHandlingByDefault;
   private final String brokerId;
   private final long defaultTimeoutMs;
   private final RoutingManager routing;
@@ -70,6 +71,14 @@ public final class BrokerQueryHandler implements AutoCloseable {
 
   public BrokerQueryHandler(String brokerId, long defaultTimeoutMs, RoutingManager routing, ServerChannels channels,
       QueryQuotaManager quotas) {
+    this(brokerId, defaultTimeoutMs, routing, channels, quotas, false);
+  }
+
+  /// @param nullHandlingByDefault `pinot.broker.query.enable.null.handling`: queries that do not set
+  ///     `enableNullHandling` run with it
+  public BrokerQueryHandler(String brokerId, long defaultTimeoutMs, RoutingManager routing, ServerChannels channels,
+      QueryQuotaManager quotas, boolean nullHandlingByDefault) {
+    this.nullHandlingByDefault = nullHandlingByDefault;
     this.brokerId = brokerId;
     this.defaultTimeoutMs = defaultTimeoutMs;
     this.routing = routing;
@@ -134,6 +143,9 @@ public final class BrokerQueryHandler implements AutoCloseable {
     Map<String, String> requestOptions = QueryOptionsParser.parse(request.queryOptions());
     if (request.trace()) {
       requestOptions.put("trace", "true");
+    }
+    if (nullHandlingByDefault) {
+      requestOptions.putIfAbsent(QueryOptions.ENABLE_NULL_HANDLING, "true");
     }
     CompiledQuery query = compiler.compile(request.sql(), requestOptions);
     String clientQueryId = query.queryOptions().get(CLIENT_QUERY_ID);

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 
 /// A block of result rows with metadata and exceptions, in Apache Pinot's DataTable version 4 format:
 /// the payload a server returns to a broker (and, later, over the gRPC API to Trino and Presto).
@@ -30,6 +31,7 @@ public final class DataTable {
   private final ByteBuffer variable;
   private final int[] columnOffsets;
   private final int rowSize;
+  private final @Nullable ImmutableRoaringBitmap[] nullRowIds;
   private final Map<String, String> metadata;
   private final Map<Integer, String> exceptions;
 
@@ -50,6 +52,24 @@ public final class DataTable {
       offset += dataSchema.columnDataType(i).fixedWidth();
     }
     this.rowSize = offset;
+    this.nullRowIds = readNullRowIds(numColumns);
+  }
+
+  private @Nullable ImmutableRoaringBitmap[] readNullRowIds(int numColumns) {
+    int tail = numRows * rowSize;
+    if (fixed.capacity() < tail + numColumns * 8 || numColumns == 0) {
+      return null;
+    }
+    ImmutableRoaringBitmap[] bitmaps = new ImmutableRoaringBitmap[numColumns];
+    for (int c = 0; c < numColumns; c++) {
+      int position = fixed.getInt(tail + c * 8);
+      int length = fixed.getInt(tail + c * 8 + 4);
+      if (length > 0) {
+        bitmaps[c] = new ImmutableRoaringBitmap(variable.duplicate().position(position).limit(position + length)
+            .slice());
+      }
+    }
+    return bitmaps;
   }
 
   /// Decodes a DataTable from its version 4 bytes.
@@ -211,8 +231,24 @@ public final class DataTable {
     return new CustomObject(type, bytes);
   }
 
-  /// The cell as its stored Java value (see [ColumnDataType]); boxed, so not for hot loops.
+  /// The rows whose cell in `column` is null, or null when the table records no nulls for the column (Pinot's
+  /// optional null bitmaps: `numColumns x (int32 offset, int32 length)` after the rows of the fixed section, each a
+  /// portable RoaringBitmap in the variable section; absent when the fixed section ends with the rows).
+  public @Nullable ImmutableRoaringBitmap nullRowIds(int column) {
+    return nullRowIds == null ? null : nullRowIds[column];
+  }
+
+  /// Whether the cell is null per the table's null bitmaps (see [#nullRowIds]).
+  public boolean isNull(int row, int column) {
+    ImmutableRoaringBitmap nulls = nullRowIds(column);
+    return nulls != null && nulls.contains(row);
+  }
+
+  /// The cell as its stored Java value (see [ColumnDataType]), or null for a null cell; boxed, so not for hot loops.
   public @Nullable Object getValue(int row, int column) {
+    if (isNull(row, column)) {
+      return null;
+    }
     ColumnDataType type = requireNonNull(dataSchema, "no data schema").columnDataType(column);
     return switch (type.storedType()) {
       case INT -> getInt(row, column);

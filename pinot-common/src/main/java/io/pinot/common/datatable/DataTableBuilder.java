@@ -4,12 +4,14 @@ package io.pinot.common.datatable;
 import static java.util.Objects.requireNonNull;
 
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.roaringbitmap.buffer.MutableRoaringBitmap;
 
 /// Builds a [DataTable] row by row: `startRow()`, one `set*` call per column (by the column's stored
 /// type), then the next `startRow()` or [#build()]. Metadata and exceptions may be added at any time.
@@ -24,6 +26,7 @@ public final class DataTableBuilder {
   private final List<String> dictionary = new ArrayList<>();
   private final Map<String, String> metadata = new LinkedHashMap<>();
   private final Map<Integer, String> exceptions = new LinkedHashMap<>();
+  private @Nullable MutableRoaringBitmap[] nullRows;
   private int numRows;
   private int rowStart = -1;
 
@@ -145,8 +148,34 @@ public final class DataTableBuilder {
     }
   }
 
-  /// Writes a stored Java value (see [ColumnDataType]) according to the column's type.
-  public void setValue(int column, Object value) {
+  /// Writes a null cell: the type's placeholder (zero, an empty string, array or byte string, a null object) and the
+  /// row in the column's null bitmap, which [#build] appends as Pinot does (see [DataTable#nullRowIds]).
+  public void setNull(int column) {
+    ColumnDataType type = requireNonNull(dataSchema).columnDataType(column);
+    switch (type.storedType()) {
+      case INT, LONG, FLOAT, DOUBLE -> {
+        // the reserved bytes are already zero
+      }
+      case STRING -> setString(column, "");
+      case BIG_DECIMAL -> setBigDecimal(column, BigDecimal.ZERO);
+      case OBJECT, UNKNOWN -> setCustomObject(column, null);
+      default -> startVariable(column, 0);
+    }
+    if (nullRows == null) {
+      nullRows = new MutableRoaringBitmap[dataSchema.size()];
+    }
+    if (nullRows[column] == null) {
+      nullRows[column] = new MutableRoaringBitmap();
+    }
+    nullRows[column].add(numRows - 1);
+  }
+
+  /// Writes a stored Java value (see [ColumnDataType]) according to the column's type; null writes [#setNull].
+  public void setValue(int column, @Nullable Object value) {
+    if (value == null) {
+      setNull(column);
+      return;
+    }
     ColumnDataType type = requireNonNull(dataSchema).columnDataType(column);
     switch (type.storedType()) {
       case INT -> setInt(column, value instanceof Boolean b ? (b ? 1 : 0) : ((Number) value).intValue());
@@ -204,9 +233,28 @@ public final class DataTableBuilder {
   }
 
   public DataTable build() {
+    if (nullRows != null) {
+      appendNullBitmaps(nullRows);
+    }
     String[] strings = dictionary.toArray(new String[0]);
     return new DataTable(numRows, dataSchema, strings, fixed.toByteArray(), variable.toByteArray(), metadata,
         exceptions);
+  }
+
+  private void appendNullBitmaps(@Nullable MutableRoaringBitmap[] bitmaps) {
+    int start = fixed.reserve(bitmaps.length * 8);
+    for (int c = 0; c < bitmaps.length; c++) {
+      MutableRoaringBitmap bitmap = bitmaps[c];
+      fixed.putInt(start + c * 8, variable.size());
+      if (bitmap != null) {
+        bitmap.runOptimize();
+        byte[] bytes = new byte[bitmap.serializedSizeInBytes()];
+        bitmap.serialize(ByteBuffer.wrap(bytes));
+        fixed.putInt(start + c * 8 + 4, bytes.length);
+        variable.write(bytes);
+      }
+    }
+    nullRows = null;
   }
 
   private int slot(int column) {

@@ -123,6 +123,30 @@ class DataTableTest {
   }
 
   @Test
+  void nullCellsRoundTripAsPlaceholdersAndBitmaps() {
+    DataSchema schema = new DataSchema(List.of("l", "s", "o"), List.of(ColumnDataType.LONG, ColumnDataType.STRING,
+        ColumnDataType.OBJECT));
+    DataTableBuilder builder = new DataTableBuilder(schema);
+    for (int r = 0; r < 70_000; r++) {
+      builder.startRow();
+      builder.setValue(0, r % 3 == 0 ? null : (long) r);
+      builder.setValue(1, "s");
+      builder.setValue(2, r == 69_999 ? null : new CustomObject(1, new byte[]{1}));
+    }
+    DataTable table = DataTable.fromBytes(builder.build().toBytes());
+
+    assertThat(table.nullRowIds(0).getCardinality()).isEqualTo(23_334);
+    assertThat(table.isNull(69_999, 0)).isTrue();
+    assertThat(table.isNull(69_998, 0)).isFalse();
+    assertThat(table.getLong(69_998, 0)).isEqualTo(69_998L);
+    assertThat(table.getLong(3, 0)).isZero();
+    assertThat(table.nullRowIds(1)).isNull();
+    assertThat(table.nullRowIds(2).toArray()).containsExactly(69_999);
+    assertThat(table.getCustomObject(69_999, 2)).isNull();
+    assertThat(new DataTableBuilder(schema).build().nullRowIds(0)).isNull();
+  }
+
+  @Test
   void rejectsOtherVersionsAndNonPortableKeys() {
     byte[] bytes = new DataTableBuilder(null).build().toBytes();
     bytes[3] = 3;

@@ -48,6 +48,9 @@ public final class ClusterBenchmark implements Callable<Integer> {
   String label;
   @Option(names = "--out", description = "File to write the summary to (also printed).")
   Path out;
+  @Option(names = "--hold-seconds", defaultValue = "0",
+      description = "Keep the cluster up this long after the report (for profiling or ad-hoc queries).")
+  int holdSeconds;
 
   @SuppressForbidden(reason = "benchmark entry point")
   public static void main(String[] args) {
@@ -72,6 +75,11 @@ public final class ClusterBenchmark implements Callable<Integer> {
       for (int threads : concurrency) {
         report.add(Throughput.measure(runner, supported, threads, Duration.ofSeconds(durationSeconds)));
       }
+      if (holdSeconds > 0) {
+        print(report);
+        report.clear();
+        hold(cluster.brokerUrl());
+      }
     }
     print(report);
     return 0;
@@ -84,6 +92,13 @@ public final class ClusterBenchmark implements Callable<Integer> {
     if (out != null) {
       Files.writeString(out, text);
     }
+  }
+
+  @SuppressForbidden(reason = "benchmark progress on stdout")
+  private void hold(String brokerUrl) throws InterruptedException {
+    System.out.printf(Locale.ROOT, "Cluster held for %d s; broker at %s%n", holdSeconds, brokerUrl);
+    System.out.flush();
+    Thread.sleep(Duration.ofSeconds(holdSeconds));
   }
 
   private static long countRows(Path dataDir) throws IOException {

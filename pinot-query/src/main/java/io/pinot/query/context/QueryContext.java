@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.pinot.query.function.AggregationFunction;
 import io.pinot.query.function.AggregationFunctions;
+import io.pinot.query.function.NullSkippingFunction;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -52,13 +53,13 @@ public final class QueryContext {
     Map<Expression, Integer> indexes = new LinkedHashMap<>();
     List<AggregationFunction> functions = new ArrayList<>();
     for (Expression expression : selectExpressions) {
-      collectAggregations(expression, functions, indexes);
+      collectAggregations(expression, functions, indexes, nullHandlingEnabled);
     }
     if (having != null) {
-      collectAggregations(having, functions, indexes);
+      collectAggregations(having, functions, indexes, nullHandlingEnabled);
     }
     for (OrderByExpression orderBy : orderByExpressions) {
-      collectAggregations(orderBy.expression(), functions, indexes);
+      collectAggregations(orderBy.expression(), functions, indexes, nullHandlingEnabled);
     }
     this.aggregations = List.copyOf(functions);
     this.aggregationIndexes = Collections.unmodifiableMap(indexes);
@@ -169,11 +170,14 @@ public final class QueryContext {
   }
 
   private static void collectAggregations(Object node, List<AggregationFunction> functions,
-      Map<Expression, Integer> indexes) {
+      Map<Expression, Integer> indexes, boolean nullHandling) {
     switch (node) {
       case FunctionCall call when AggregationFunctions.isAggregation(call.name()) -> {
         if (!indexes.containsKey(call)) {
           AggregationFunction function = AggregationFunctions.create(call);
+          if (nullHandling) {
+            function = NullSkippingFunction.of(call, function);
+          }
           int index = functions.indexOf(function);
           if (index < 0) {
             index = functions.size();
@@ -184,13 +188,15 @@ public final class QueryContext {
       }
       case FunctionCall call -> {
         for (Expression argument : call.arguments()) {
-          collectAggregations(argument, functions, indexes);
+          collectAggregations(argument, functions, indexes, nullHandling);
         }
       }
-      case FilterNode.And and -> and.children().forEach(child -> collectAggregations(child, functions, indexes));
-      case FilterNode.Or or -> or.children().forEach(child -> collectAggregations(child, functions, indexes));
-      case FilterNode.Not not -> collectAggregations(not.child(), functions, indexes);
-      case Predicate predicate -> collectAggregations(predicate.lhs(), functions, indexes);
+      case FilterNode.And and -> and.children().forEach(child -> collectAggregations(child, functions, indexes,
+          nullHandling));
+      case FilterNode.Or or -> or.children().forEach(child -> collectAggregations(child, functions, indexes,
+          nullHandling));
+      case FilterNode.Not not -> collectAggregations(not.child(), functions, indexes, nullHandling);
+      case Predicate predicate -> collectAggregations(predicate.lhs(), functions, indexes, nullHandling);
       default -> {
       }
     }

@@ -38,7 +38,7 @@ final class FilterExplainer implements FilterPlanListener {
 
   static Explained explain(@Nullable FilterNode filter, IndexSegment segment, QueryDeadline deadline) {
     FilterExplainer explainer = new FilterExplainer(segment.numDocs());
-    DocIdSet docs = new FilterPlanner(segment, deadline, explainer).plan(filter);
+    DocIdSet docs = new FilterPlanner(segment, deadline, explainer, false).plan(filter);
     PlanNode node = switch (docs) {
       case DocIdSet.All all -> explainer.matchAll();
       case DocIdSet.Empty empty -> PlanNode.leaf(ExplainRow.FILTER_EMPTY);

@@ -18,8 +18,8 @@ import java.util.regex.PatternSyntaxException;
 /// The condition of an aggregation's `FILTER (WHERE ...)` clause, which the SQL converter leaves as an expression
 /// (`greaterthan(age,'30')`): turned into a [FilterNode] the filter planner runs, and printed as Pinot prints a
 /// `FilterContext` for the result column name (`(age > '30' AND country = 'US')`). Conditions: AND, OR, NOT,
-/// comparisons of an expression with a literal, BETWEEN, IN, NOT IN, LIKE, REGEXP_LIKE, TEXT_MATCH and a boolean
-/// column alone (`col = true`); others fail
+/// comparisons of an expression with a literal, BETWEEN, IN, NOT IN, LIKE, IS [NOT] NULL, REGEXP_LIKE, TEXT_MATCH
+/// and a boolean column alone (`col = true`); others fail
 /// with QUERY_PLANNING. Stateless and thread-safe.
 public final class FilterExpressions {
   private FilterExpressions() {
@@ -55,6 +55,7 @@ public final class FilterExpressions {
             : new Predicate.NotIn(args.get(0), values);
       }
       case "like" -> new Predicate.Like(args.get(0), text(call, args.get(1)));
+      case "isnull", "isnotnull" -> new Predicate.Eq(call, "true");
       case "regexplike" -> regexpLike(call);
       case "textmatch" -> new Predicate.TextMatch(args.get(0), text(call, args.get(1)),
           args.size() > 2 ? text(call, args.get(2)) : null);
@@ -152,6 +153,9 @@ public final class FilterExpressions {
       case FilterNode.And and -> join(and.children(), " AND ");
       case FilterNode.Or or -> join(or.children(), " OR ");
       case FilterNode.Not not -> "(NOT " + pinotText(not.child()) + ")";
+      case Predicate.Eq eq when eq.lhs() instanceof FunctionCall call && "true".equals(eq.value())
+          && (call.name().equals("isnull") || call.name().equals("isnotnull")) ->
+          call.arguments().get(0) + (call.name().equals("isnull") ? " IS NULL" : " IS NOT NULL");
       case Predicate.Eq eq -> eq.lhs() + " = '" + valueText(eq.value()) + "'";
       case Predicate.NotEq notEq -> notEq.lhs() + " != '" + valueText(notEq.value()) + "'";
       case Predicate.In in -> in.lhs() + " IN (" + values(in.values()) + ")";

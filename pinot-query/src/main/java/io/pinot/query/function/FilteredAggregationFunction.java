@@ -1,12 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.pinot.query.function;
 
-import io.pinot.common.datatable.ColumnDataType;
-import io.pinot.query.context.Expression;
 import io.pinot.query.context.FilterNode;
-import io.pinot.query.context.TableColumns;
-import io.pinot.spi.data.DataType;
-import java.util.List;
 
 /// An aggregation with a `FILTER (WHERE condition)` clause (`SUM(x) FILTER (WHERE y > 3)`, compiled as the call
 /// `filter(sum(x), greaterthan(y,'3'))`): the inner function over the documents that match both the query's filter
@@ -19,16 +14,11 @@ import java.util.List;
 /// @param inner the aggregation
 /// @param filter the aggregation's own filter
 public record FilteredAggregationFunction(AggregationFunction inner, FilterNode filter)
-    implements AggregationFunction {
+    implements WrappingAggregationFunction {
 
   @Override
   public String name() {
     return "filter";
-  }
-
-  @Override
-  public Expression argument() {
-    return inner.argument();
   }
 
   @Override
@@ -37,55 +27,7 @@ public record FilteredAggregationFunction(AggregationFunction inner, FilterNode 
   }
 
   @Override
-  public boolean readsArgument() {
-    return inner.readsArgument();
-  }
-
-  @Override
-  public boolean acceptsStringArgument() {
-    return inner.acceptsStringArgument();
-  }
-
-  @Override
-  public List<Expression> extraArguments() {
-    return inner.extraArguments();
-  }
-
-  @Override
-  public boolean validateTypes(TableColumns columns) {
-    if (inner.validateTypes(columns) || !inner.readsArgument() || inner instanceof DistinctCountFunction) {
-      return true;
-    }
-    // The default check of a plain function, under the inner function's name.
-    TableColumns.Column column = ColumnChecks.column(columns, inner.argument());
-    boolean text = inner.acceptsStringArgument() && column != null
-        && column.dataType().storedType() == DataType.STRING;
-    ColumnChecks.singleValue(inner.name(), columns, inner.argument(), text);
-    return true;
-  }
-
-  @Override
-  public ColumnDataType intermediateType() {
-    return inner.intermediateType();
-  }
-
-  @Override
-  public ColumnDataType finalType() {
-    return inner.finalType();
-  }
-
-  @Override
   public ResultHolder createHolder(int initialCapacity) {
     return inner.createHolder(initialCapacity);
-  }
-
-  /// Whether any of the functions has its own filter.
-  public static boolean anyFiltered(List<AggregationFunction> functions) {
-    for (AggregationFunction function : functions) {
-      if (function instanceof FilteredAggregationFunction) {
-        return true;
-      }
-    }
-    return false;
   }
 }

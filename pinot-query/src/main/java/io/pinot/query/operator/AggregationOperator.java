@@ -31,7 +31,7 @@ public final class AggregationOperator {
     }
     List<AggregationFunction> functions = query.aggregations();
     int numDocs = segment.numDocs();
-    FilterPlanner planner = new FilterPlanner(segment, deadline);
+    FilterPlanner planner = new FilterPlanner(segment, deadline, query.nullHandlingEnabled());
     DocIdSet docs = planner.plan(query.filter());
     if (docs instanceof DocIdSet.All && MetadataAggregation.canAnswer(functions, segment)) {
       MetadataAggregation.answer(functions, segment, into);
@@ -50,7 +50,7 @@ public final class AggregationOperator {
       stats.addSegment(count, planner.numEntriesScannedInFilter(), 0);
       return;
     }
-    ProjectionBlock block = new ProjectionBlock(segment);
+    ProjectionBlock block = new ProjectionBlock(segment, query.nullHandlingEnabled());
     int[] slots = new int[functions.size()];
     for (int i = 0; i < slots.length; i++) {
       AggregationFunction function = functions.get(i);

@@ -3,14 +3,18 @@ package io.pinot.query.operator;
 
 import io.pinot.query.context.Expression;
 import io.pinot.query.context.FilterNode;
+import io.pinot.query.context.FunctionCall;
+import io.pinot.query.context.Predicate;
 import io.pinot.query.context.QueryContext;
 import io.pinot.query.context.QueryDeadline;
 import io.pinot.query.filter.DocIdIterator;
 import io.pinot.query.filter.DocIdSet;
 import io.pinot.query.filter.FilterPlanner;
+import io.pinot.query.filter.NullBitmaps;
 import io.pinot.query.function.AggregationFunction;
 import io.pinot.query.function.AggregationFunctions;
 import io.pinot.query.function.FilteredAggregationFunction;
+import io.pinot.query.function.NullSkippingFunction;
 import io.pinot.query.function.ResultHolder;
 import io.pinot.query.reduce.AggregationResult;
 import io.pinot.query.reduce.GroupByResult;
@@ -31,23 +35,45 @@ public final class FilteredAggregations {
   private FilteredAggregations() {
   }
 
-  /// Whether the query has an aggregation with its own filter.
+  /// Whether the query has an aggregation with its own filter (a FILTER clause, or null skipping).
   public static boolean applies(QueryContext query) {
-    return FilteredAggregationFunction.anyFiltered(query.aggregations());
+    for (AggregationFunction function : query.aggregations()) {
+      if (function instanceof FilteredAggregationFunction || function instanceof NullSkippingFunction) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  /// The aggregation functions by their own filter (null for plain functions), in first-use order.
+  /// The aggregation functions by their own filter in this segment (null for plain functions), in first-use order.
   private static Map<@Nullable FilterNode, List<Integer>> byFilter(List<AggregationFunction> functions,
-      boolean groupBy) {
+      boolean groupBy, IndexSegment segment) {
     Map<@Nullable FilterNode, List<Integer>> passes = new LinkedHashMap<>();
     if (groupBy) {
       passes.put(null, new ArrayList<>());
     }
     for (int i = 0; i < functions.size(); i++) {
-      FilterNode own = functions.get(i) instanceof FilteredAggregationFunction filtered ? filtered.filter() : null;
-      passes.computeIfAbsent(own, f -> new ArrayList<>()).add(i);
+      passes.computeIfAbsent(ownFilter(functions.get(i), segment), f -> new ArrayList<>()).add(i);
     }
     return passes;
+  }
+
+  /// A function's own filter in a segment: its FILTER clause and, for null skipping, `argument IS NOT NULL` for
+  /// each argument that is null somewhere in the segment.
+  private static @Nullable FilterNode ownFilter(AggregationFunction function, IndexSegment segment) {
+    return switch (function) {
+      case FilteredAggregationFunction filtered -> filtered.filter();
+      case NullSkippingFunction skipping -> {
+        FilterNode own = ownFilter(skipping.inner(), segment);
+        for (Expression argument : skipping.arguments()) {
+          if (NullBitmaps.ofExpression(segment, argument) != null) {
+            own = and(own, new Predicate.Eq(new FunctionCall("isnotnull", List.of(argument)), "true"));
+          }
+        }
+        yield own;
+      }
+      default -> null;
+    };
   }
 
   private static @Nullable FilterNode and(@Nullable FilterNode main, @Nullable FilterNode own) {
@@ -76,15 +102,15 @@ public final class FilteredAggregations {
   public static void aggregate(QueryContext query, IndexSegment segment, QueryDeadline deadline,
       AggregationResult into, SegmentStats stats) {
     List<AggregationFunction> functions = query.aggregations();
-    FilterPlanner planner = new FilterPlanner(segment, deadline);
+    FilterPlanner planner = new FilterPlanner(segment, deadline, query.nullHandlingEnabled());
     long numDocsScanned = 0;
     long numEntries = 0;
-    for (Map.Entry<@Nullable FilterNode, List<Integer>> pass : byFilter(functions, false).entrySet()) {
+    for (Map.Entry<@Nullable FilterNode, List<Integer>> pass : byFilter(functions, false, segment).entrySet()) {
       DocIdSet docs = planner.plan(and(query.filter(), pass.getKey()));
       if (docs instanceof DocIdSet.Empty) {
         continue;
       }
-      ProjectionBlock block = new ProjectionBlock(segment);
+      ProjectionBlock block = new ProjectionBlock(segment, query.nullHandlingEnabled());
       int[] slots = new int[functions.size()];
       ResultHolder[] holders = holders(functions, pass.getValue(), block, 1, slots);
       DocIdIterator iterator = DocIdIterator.of(docs, deadline);
@@ -114,15 +140,15 @@ public final class FilteredAggregations {
   public static void groupBy(QueryContext query, IndexSegment segment, QueryDeadline deadline, int numGroupsLimit,
       GroupByResult into, SegmentStats stats) {
     List<AggregationFunction> functions = query.aggregations();
-    FilterPlanner planner = new FilterPlanner(segment, deadline);
+    FilterPlanner planner = new FilterPlanner(segment, deadline, query.nullHandlingEnabled());
     long numDocsScanned = 0;
     long numEntries = 0;
-    for (Map.Entry<@Nullable FilterNode, List<Integer>> pass : byFilter(functions, true).entrySet()) {
+    for (Map.Entry<@Nullable FilterNode, List<Integer>> pass : byFilter(functions, true, segment).entrySet()) {
       DocIdSet docs = planner.plan(and(query.filter(), pass.getKey()));
       if (docs instanceof DocIdSet.Empty) {
         continue;
       }
-      ProjectionBlock block = new ProjectionBlock(segment);
+      ProjectionBlock block = new ProjectionBlock(segment, query.nullHandlingEnabled());
       long passDocs = groupByPass(new GroupByTarget(query, segment, deadline, numGroupsLimit, into, stats), docs,
           block, pass.getValue());
       numDocsScanned += passDocs;
@@ -150,7 +176,7 @@ public final class FilteredAggregations {
     int[] slots = new int[functions.size()];
     ResultHolder[] holders = holders(functions, active, block, 256, slots);
     GroupKeyGenerator keys = new GroupKeyGenerator(block, keySlots, target.segment().numDocs(),
-        target.numGroupsLimit());
+        target.numGroupsLimit(), GroupKeyGenerator.keyNulls(query, target.segment()));
     DocIdIterator iterator = DocIdIterator.of(docs, deadline);
     int[] docIds = new int[DocIdIterator.BLOCK_SIZE];
     int[] groupIds = new int[DocIdIterator.BLOCK_SIZE];

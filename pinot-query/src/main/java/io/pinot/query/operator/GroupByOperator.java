@@ -27,7 +27,7 @@ public final class GroupByOperator {
       FilteredAggregations.groupBy(query, segment, deadline, numGroupsLimit, into, stats);
       return;
     }
-    FilterPlanner planner = new FilterPlanner(segment, deadline);
+    FilterPlanner planner = new FilterPlanner(segment, deadline, query.nullHandlingEnabled());
     DocIdSet docs = planner.plan(query.filter());
     if (docs instanceof DocIdSet.Empty) {
       stats.addSegment(0, planner.numEntriesScannedInFilter(), 0);
@@ -38,7 +38,7 @@ public final class GroupByOperator {
       stats.addSegment(matched, planner.numEntriesScannedInFilter(), 0);
       return;
     }
-    ProjectionBlock block = new ProjectionBlock(segment);
+    ProjectionBlock block = new ProjectionBlock(segment, query.nullHandlingEnabled());
     List<Expression> groupBy = query.groupByExpressions();
     int[] keySlots = new int[groupBy.size()];
     for (int i = 0; i < keySlots.length; i++) {
@@ -53,7 +53,8 @@ public final class GroupByOperator {
       holders[i] = function.createHolder(256);
       AggregationFunctions.bindExtraSlots(function, holders[i], block::slot);
     }
-    GroupKeyGenerator keys = new GroupKeyGenerator(block, keySlots, segment.numDocs(), numGroupsLimit);
+    GroupKeyGenerator keys = new GroupKeyGenerator(block, keySlots, segment.numDocs(), numGroupsLimit,
+        GroupKeyGenerator.keyNulls(query, segment));
     DocIdIterator iterator = DocIdIterator.of(docs, deadline);
     int[] docIds = new int[DocIdIterator.BLOCK_SIZE];
     int[] groupIds = new int[DocIdIterator.BLOCK_SIZE];

@@ -1,12 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.pinot.query.operator;
 
+import io.pinot.query.context.Expression;
+import io.pinot.query.context.QueryContext;
+import io.pinot.query.filter.DocIdIterator;
+import io.pinot.query.filter.NullBitmaps;
 import io.pinot.query.reduce.LongIntHashMap;
 import io.pinot.query.reduce.Values;
 import io.pinot.segment.spi.Dictionary;
+import io.pinot.segment.spi.IndexSegment;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 
 /// Assigns dense group ids to the documents of a segment from their group-by values, using dictionary ids
 /// (raw columns are numbered on the fly). The per-column ids combine into one `long` key
@@ -14,7 +22,9 @@ import java.util.Map;
 /// array, otherwise a primitive hash map (and, should the product overflow a long, a map of id arrays).
 /// Multi-value columns produce one group per value (the cross product across columns). At most
 /// `numGroupsLimit` groups are created; documents of further new groups go to the *overflow* group id
-/// `numGroupsLimit`, which is never reported. Not thread-safe: one per segment execution.
+/// `numGroupsLimit`, which is never reported. Under `enableNullHandling`, the null documents of a single-value
+/// column get one extra id (after the dictionary's or raw ids), whose value is null. Not thread-safe: one per segment
+/// execution.
 final class GroupKeyGenerator {
   private static final long MAX_ARRAY_KEYS = 1L << 21;
 
@@ -39,11 +49,19 @@ final class GroupKeyGenerator {
   private boolean limitReached;
   private final int[][] columnIds;
   private final int[] scratchIds;
+  private final @Nullable ImmutableRoaringBitmap[] nulls;
+  private final int[] nullIds;
+  private final int[][] nullableIds;
 
-  GroupKeyGenerator(ProjectionBlock block, int[] slots, int numDocs, int numGroupsLimit) {
+  /// A generator whose key column `c` is null for the documents in `nulls[c]` (null entries: no nulls).
+  GroupKeyGenerator(ProjectionBlock block, int[] slots, int numDocs, int numGroupsLimit,
+      @Nullable ImmutableRoaringBitmap[] nulls) {
     this.block = block;
     this.slots = slots;
     this.numGroupsLimit = numGroupsLimit;
+    this.nulls = nulls;
+    this.nullIds = new int[slots.length];
+    this.nullableIds = new int[slots.length][];
     int n = slots.length;
     multiValue = new boolean[n];
     dictionaries = new Dictionary[n];
@@ -62,6 +80,12 @@ final class GroupKeyGenerator {
         rawIds[c] = new RawValueIds(block.storedType(slots[c]));
       }
       long cardinality = dictionaries[c] != null ? Math.max(1, dictionaries[c].length()) : Math.max(1, numDocs);
+      if (multiValue[c]) {
+        nulls[c] = null;
+      } else if (nulls[c] != null) {
+        nullIds[c] = (int) cardinality;
+        cardinality++;
+      }
       multipliers[c] = product;
       if (!overflow) {
         long next = product * cardinality;
@@ -82,6 +106,19 @@ final class GroupKeyGenerator {
       objectMap = new HashMap<>();
       groupIdArrays = new int[256][];
     }
+  }
+
+  /// The null documents of each group-by expression of the query in the segment (all null entries without
+  /// `enableNullHandling`).
+  static @Nullable ImmutableRoaringBitmap[] keyNulls(QueryContext query, IndexSegment segment) {
+    List<Expression> groupBy = query.groupByExpressions();
+    ImmutableRoaringBitmap[] nulls = new ImmutableRoaringBitmap[groupBy.size()];
+    if (query.nullHandlingEnabled()) {
+      for (int i = 0; i < nulls.length; i++) {
+        nulls[i] = NullBitmaps.ofExpression(segment, groupBy.get(i));
+      }
+    }
+    return nulls;
   }
 
   boolean hasMultiValue() {
@@ -205,7 +242,29 @@ final class GroupKeyGenerator {
       } else {
         columnIds[c] = rawIds[c].ids(block, slot, length);
       }
+      if (nulls[c] != null) {
+        columnIds[c] = withNullIds(c, columnIds[c], length);
+      }
     }
+  }
+
+  /// The column's ids with the null documents' replaced by the column's null id (in a copy).
+  private int[] withNullIds(int column, int[] ids, int length) {
+    int[] copy = nullableIds[column];
+    if (copy == null || copy.length < length) {
+      copy = new int[Math.max(length, DocIdIterator.BLOCK_SIZE)];
+      nullableIds[column] = copy;
+    }
+    System.arraycopy(ids, 0, copy, 0, length);
+    int[] docIds = block.docIds();
+    ImmutableRoaringBitmap columnNulls = nulls[column];
+    int nullId = nullIds[column];
+    for (int i = 0; i < length; i++) {
+      if (columnNulls.contains(docIds[i])) {
+        copy[i] = nullId;
+      }
+    }
+    return copy;
   }
 
   private int groupId(int[] ids) {
@@ -257,7 +316,11 @@ final class GroupKeyGenerator {
     for (int c = 0; c < slots.length; c++) {
       int id = mode == Mode.OBJECT_MAP ? groupIdArrays[group][c]
           : (int) ((groupKeys[group] / multipliers[c]) % cardinality(c));
-      values[c] = dictionaries[c] != null ? Values.hashable(dictionaries[c].get(id)) : rawIds[c].value(id);
+      if (nulls[c] != null && id == nullIds[c]) {
+        values[c] = null;
+      } else {
+        values[c] = dictionaries[c] != null ? Values.hashable(dictionaries[c].get(id)) : rawIds[c].value(id);
+      }
     }
     return values;
   }

@@ -4,6 +4,7 @@ package io.pinot.query.operator;
 import io.pinot.query.context.Identifier;
 import io.pinot.query.context.QueryContext;
 import io.pinot.query.filter.DocIdSet;
+import io.pinot.query.filter.NullBitmaps;
 import io.pinot.query.function.AggregationFunction;
 import io.pinot.query.function.CountFunction;
 import io.pinot.query.function.MetadataAggregation;
@@ -42,6 +43,9 @@ final class IndexedCountGroupBy {
       }
     }
     if (!(query.groupByExpressions().get(0) instanceof Identifier identifier)) {
+      return false;
+    }
+    if (query.nullHandlingEnabled() && NullBitmaps.ofColumn(segment, identifier.name()) != null) {
       return false;
     }
     DataSource dataSource = segment.dataSource(identifier.name());

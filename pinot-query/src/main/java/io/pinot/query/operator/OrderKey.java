@@ -4,6 +4,7 @@ package io.pinot.query.operator;
 import io.pinot.query.reduce.Values;
 import io.pinot.segment.spi.Dictionary;
 import java.math.BigDecimal;
+import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 
 /// One ORDER BY column of a segment's top-K: loads the block's sort keys into a typed array and keeps the
 /// keys of the K retained documents in another, so candidates compare without boxing. Dictionary-encoded
@@ -30,6 +31,11 @@ abstract sealed class OrderKey {
       case FLOAT, DOUBLE -> new DoubleKey(slot, ascending, capacity);
       default -> new ObjectKey(slot, ascending, capacity);
     };
+  }
+
+  /// A key whose documents in `nulls` are null (under `enableNullHandling`), sorting first or last.
+  static OrderKey nullable(OrderKey inner, ImmutableRoaringBitmap nulls, boolean nullsLast, int capacity) {
+    return new NullableKey(inner, nulls, nullsLast, capacity);
   }
 
   /// Loads the block's keys.
@@ -177,6 +183,58 @@ abstract sealed class OrderKey {
 
     @Override
     void store(int doc, int entry) {
+      entries[entry] = keys[doc];
+    }
+  }
+
+  /// Null documents before or after all others; the rest by the wrapped key.
+  static final class NullableKey extends OrderKey {
+    private final OrderKey inner;
+    private final ImmutableRoaringBitmap nulls;
+    private final int nullOrder;
+    private final boolean[] entries;
+    private boolean[] keys = new boolean[0];
+
+    NullableKey(OrderKey inner, ImmutableRoaringBitmap nulls, boolean nullsLast, int capacity) {
+      super(inner.slot, inner.direction > 0);
+      this.inner = inner;
+      this.nulls = nulls;
+      this.nullOrder = nullsLast ? 1 : -1;
+      this.entries = new boolean[capacity];
+    }
+
+    @Override
+    void load(ProjectionBlock block) {
+      inner.load(block);
+      int length = block.length();
+      if (keys.length < length) {
+        keys = new boolean[Math.max(length, 1024)];
+      }
+      int[] docIds = block.docIds();
+      for (int i = 0; i < length; i++) {
+        keys[i] = nulls.contains(docIds[i]);
+      }
+    }
+
+    @Override
+    int compareDoc(int doc, int entry) {
+      if (keys[doc] || entries[entry]) {
+        return keys[doc] == entries[entry] ? 0 : keys[doc] ? nullOrder : -nullOrder;
+      }
+      return inner.compareDoc(doc, entry);
+    }
+
+    @Override
+    int compareEntries(int a, int b) {
+      if (entries[a] || entries[b]) {
+        return entries[a] == entries[b] ? 0 : entries[a] ? nullOrder : -nullOrder;
+      }
+      return inner.compareEntries(a, b);
+    }
+
+    @Override
+    void store(int doc, int entry) {
+      inner.store(doc, entry);
       entries[entry] = keys[doc];
     }
   }

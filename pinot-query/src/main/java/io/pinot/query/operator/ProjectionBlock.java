@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 /// execution.
 public final class ProjectionBlock implements ValueBlock {
   private final IndexSegment segment;
+  private final boolean nullHandling;
   private final Map<String, Integer> columnSlots = new HashMap<>();
   private final Map<Expression, Integer> expressionSlots = new HashMap<>();
   private final List<BlockValues> sources = new ArrayList<>();
@@ -32,7 +33,18 @@ public final class ProjectionBlock implements ValueBlock {
   private int stamp;
 
   public ProjectionBlock(IndexSegment segment) {
+    this(segment, false);
+  }
+
+  /// A block whose transforms see nulls (COALESCE) when `nullHandling` (the query's `enableNullHandling`).
+  public ProjectionBlock(IndexSegment segment, boolean nullHandling) {
     this.segment = segment;
+    this.nullHandling = nullHandling;
+  }
+
+  /// Whether the query runs with `enableNullHandling`.
+  public boolean nullHandling() {
+    return nullHandling;
   }
 
   public IndexSegment segment() {

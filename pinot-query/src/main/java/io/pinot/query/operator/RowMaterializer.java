@@ -2,23 +2,32 @@
 package io.pinot.query.operator;
 
 import io.pinot.query.context.Expression;
+import io.pinot.query.filter.NullBitmaps;
 import io.pinot.segment.spi.Dictionary;
 import io.pinot.spi.data.DataType;
 import java.math.BigDecimal;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 
 /// Reads the selected columns and expressions of a block into rows of stored Java values (multi-value columns as
 /// primitive or `String` arrays). Allocates one array per row and value, so it is only used for the rows a
-/// selection returns. Not thread-safe: one per segment execution.
+/// selection returns. Under `enableNullHandling`, values where the expression is null (see [NullBitmaps]) are Java
+/// nulls. Not thread-safe: one per segment execution.
 final class RowMaterializer {
   private final ProjectionBlock block;
   private final int[] slots;
+  private final @Nullable ImmutableRoaringBitmap[] nulls;
 
-  RowMaterializer(ProjectionBlock block, List<Expression> columns) {
+  RowMaterializer(ProjectionBlock block, List<Expression> columns, boolean nullHandling) {
     this.block = block;
     this.slots = new int[columns.size()];
+    this.nulls = new ImmutableRoaringBitmap[columns.size()];
     for (int i = 0; i < slots.length; i++) {
       slots[i] = block.slot(columns.get(i));
+      if (nullHandling) {
+        nulls[i] = NullBitmaps.ofExpression(block.segment(), columns.get(i));
+      }
     }
   }
 
@@ -30,6 +39,14 @@ final class RowMaterializer {
         fillSingleValue(rows, c, length);
       } else {
         fillMultiValue(rows, c, length);
+      }
+      if (nulls[c] != null) {
+        int[] docIds = block.docIds();
+        for (int i = 0; i < length; i++) {
+          if (nulls[c].contains(docIds[i])) {
+            rows[i][c] = null;
+          }
+        }
       }
     }
     return rows;

@@ -1,17 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.pinot.query.operator;
 
+import io.pinot.query.context.Expression;
 import io.pinot.query.context.Identifier;
 import io.pinot.query.context.QueryContext;
 import io.pinot.query.context.QueryDeadline;
 import io.pinot.query.filter.DocIdIterator;
 import io.pinot.query.filter.DocIdSet;
 import io.pinot.query.filter.FilterPlanner;
+import io.pinot.query.filter.NullBitmaps;
 import io.pinot.query.reduce.SelectionLayout;
 import io.pinot.query.reduce.SelectionResult;
 import io.pinot.segment.spi.DataSource;
 import io.pinot.segment.spi.IndexSegment;
 import java.util.List;
+import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 
 /// Runs a selection on one segment. Without ORDER BY it reads only as many matching documents as the
 /// result still needs; with ORDER BY it keeps the top `limit + offset` documents by typed sort keys
@@ -33,13 +36,13 @@ public final class SelectionOperator {
     this.layout = layout;
     this.segment = segment;
     this.deadline = deadline;
-    this.block = new ProjectionBlock(segment);
-    this.rows = new RowMaterializer(block, layout.expressions());
+    this.block = new ProjectionBlock(segment, query.nullHandlingEnabled());
+    this.rows = new RowMaterializer(block, layout.expressions(), query.nullHandlingEnabled());
   }
 
   public static void execute(QueryContext query, SelectionLayout layout, IndexSegment segment,
       QueryDeadline deadline, SelectionResult into, SegmentStats stats) {
-    FilterPlanner planner = new FilterPlanner(segment, deadline);
+    FilterPlanner planner = new FilterPlanner(segment, deadline, query.nullHandlingEnabled());
     DocIdSet docs = planner.plan(query.filter());
     if (docs instanceof DocIdSet.Empty || into.isFull()) {
       stats.addSegment(0, planner.numEntriesScannedInFilter(), 0);
@@ -76,12 +79,19 @@ public final class SelectionOperator {
     int capacity = (int) Math.min(1 << 20, (long) query.limit() + query.offset());
     List<Integer> orderIndexes = layout.orderIndexes();
     OrderKey[] keys = new OrderKey[orderIndexes.size()];
+    boolean anyNulls = false;
     for (int i = 0; i < keys.length; i++) {
-      int slot = block.slot(layout.expressions().get(orderIndexes.get(i)));
+      Expression expression = layout.expressions().get(orderIndexes.get(i));
+      int slot = block.slot(expression);
       keys[i] = OrderKey.create(block, slot, layout.ascending().get(i), capacity);
+      ImmutableRoaringBitmap nulls = query.nullHandlingEnabled() ? NullBitmaps.ofExpression(segment, expression) : null;
+      if (nulls != null) {
+        keys[i] = OrderKey.nullable(keys[i], nulls, layout.nullsLast().get(i), capacity);
+        anyNulls |= i == 0;
+      }
     }
     TopKCollector topK = new TopKCollector(keys, capacity);
-    boolean inSortOrder = layout.ascending().get(0)
+    boolean inSortOrder = !anyNulls && layout.ascending().get(0)
         && layout.expressions().get(orderIndexes.get(0)) instanceof Identifier first && isSorted(first.name());
     DocIdIterator iterator = DocIdIterator.of(docs, deadline);
     // In sort order, small blocks let reading stop soon after the top is complete.

@@ -71,7 +71,8 @@ public final class BrokerReducer {
         int numKeys = query.groupByExpressions().size();
         List<String> keyNames = schema.columnNames().subList(0, numKeys);
         List<ColumnDataType> keyTypes = schema.columnDataTypes().subList(0, numKeys);
-        GroupByResult result = new GroupByResult(keyNames, keyTypes, query.aggregations(), Integer.MAX_VALUE);
+        GroupByResult result = new GroupByResult(keyNames, keyTypes, query.aggregations(), Integer.MAX_VALUE,
+            query.nullHandlingEnabled());
         for (DataTable table : tables) {
           if (table.dataSchema() != null) {
             result.mergeDataTable(table);

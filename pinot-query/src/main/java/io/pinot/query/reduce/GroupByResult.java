@@ -22,16 +22,19 @@ public final class GroupByResult {
   private final ResultHolder[] holders;
   private final GroupKeyIndex index;
   private final int capacity;
+  private final boolean nullableKeys;
   private boolean capacityReached;
 
   /// @param capacity the most groups kept (Integer.MAX_VALUE for no bound)
+  /// @param nullableKeys whether group-by values may be null (under `enableNullHandling`)
   public GroupByResult(List<String> keyNames, List<ColumnDataType> keyTypes, List<AggregationFunction> functions,
-      int capacity) {
+      int capacity, boolean nullableKeys) {
     this.keyNames = List.copyOf(keyNames);
     this.keyTypes = List.copyOf(keyTypes);
     this.functions = List.copyOf(functions);
     this.capacity = capacity;
-    this.index = GroupKeyIndex.create(this.keyTypes);
+    this.nullableKeys = nullableKeys;
+    this.index = nullableKeys ? new GroupKeyIndex.Objects() : GroupKeyIndex.create(this.keyTypes);
     this.holders = new ResultHolder[functions.size()];
     for (int i = 0; i < holders.length; i++) {
       holders[i] = functions.get(i).createHolder(16);
@@ -40,7 +43,7 @@ public final class GroupByResult {
 
   /// An empty result with the same columns and another capacity.
   public GroupByResult emptyCopy(int newCapacity) {
-    return new GroupByResult(keyNames, keyTypes, functions, newCapacity);
+    return new GroupByResult(keyNames, keyTypes, functions, newCapacity, nullableKeys);
   }
 
   public int numGroups() {

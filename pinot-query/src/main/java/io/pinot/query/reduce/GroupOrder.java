@@ -13,10 +13,12 @@ import java.util.List;
 public final class GroupOrder {
   private final int[] columns;
   private final boolean[] ascending;
+  private final boolean[] nullsLast;
 
-  private GroupOrder(int[] columns, boolean[] ascending) {
+  private GroupOrder(int[] columns, boolean[] ascending, boolean[] nullsLast) {
     this.columns = columns;
     this.ascending = ascending;
+    this.nullsLast = nullsLast;
   }
 
   /// @throws io.pinot.spi.exception.QueryException QUERY_PLANNING for an ORDER BY expression that is
@@ -25,11 +27,13 @@ public final class GroupOrder {
     List<OrderByExpression> orderBy = query.orderByExpressions();
     int[] columns = new int[orderBy.size()];
     boolean[] ascending = new boolean[orderBy.size()];
+    boolean[] nullsLast = new boolean[orderBy.size()];
     for (int i = 0; i < columns.length; i++) {
       columns[i] = rowIndex(query, orderBy.get(i).expression());
       ascending[i] = orderBy.get(i).ascending();
+      nullsLast[i] = orderBy.get(i).nullsLast();
     }
-    return new GroupOrder(columns, ascending);
+    return new GroupOrder(columns, ascending, nullsLast);
   }
 
   /// The group-row index of a group-by expression or aggregation.
@@ -67,21 +71,22 @@ public final class GroupOrder {
 
   public int compareRows(Object[] a, Object[] b) {
     for (int i = 0; i < columns.length; i++) {
-      int cmp = Values.compare(a[columns[i]], b[columns[i]]);
+      int cmp = Values.compareOrdered(a[columns[i]], b[columns[i]], ascending[i], nullsLast[i]);
       if (cmp != 0) {
-        return ascending[i] ? cmp : -cmp;
+        return cmp;
       }
     }
     return 0;
   }
 
   /// A comparator of the group ids of a result by this order. Sort values are computed once per group:
-  /// aggregation results (all numeric) as `double`s, group-by values as objects.
+  /// aggregation results (all numeric) as `double`s (and a mark for null results), group-by values as objects.
   TopK.IndexComparator comparator(GroupByResult result) {
     int numKeys = result.keyTypes().size();
     int numGroups = result.numGroups();
     double[][] numbers = new double[columns.length][];
     Object[][] objects = new Object[columns.length][];
+    boolean[][] nulls = new boolean[columns.length][];
     for (int c = 0; c < columns.length; c++) {
       int column = columns[c];
       if (column < numKeys) {
@@ -92,16 +97,29 @@ public final class GroupOrder {
       } else {
         numbers[c] = new double[numGroups];
         for (int g = 0; g < numGroups; g++) {
-          numbers[c][g] = ((Number) result.holder(column - numKeys).finalResult(g)).doubleValue();
+          Object value = result.holder(column - numKeys).finalResult(g);
+          if (value == null) {
+            nulls[c] = nulls[c] == null ? new boolean[numGroups] : nulls[c];
+            nulls[c][g] = true;
+          } else {
+            numbers[c][g] = ((Number) value).doubleValue();
+          }
         }
       }
     }
     return (x, y) -> {
       for (int c = 0; c < columns.length; c++) {
-        int cmp = numbers[c] != null ? Double.compare(numbers[c][x], numbers[c][y])
-            : Values.compare(objects[c][x], objects[c][y]);
+        int cmp;
+        if (numbers[c] == null) {
+          cmp = Values.compareOrdered(objects[c][x], objects[c][y], ascending[c], nullsLast[c]);
+        } else if (nulls[c] != null && (nulls[c][x] || nulls[c][y])) {
+          cmp = nulls[c][x] == nulls[c][y] ? 0 : nulls[c][x] == nullsLast[c] ? 1 : -1;
+        } else {
+          cmp = ascending[c] ? Double.compare(numbers[c][x], numbers[c][y])
+              : Double.compare(numbers[c][y], numbers[c][x]);
+        }
         if (cmp != 0) {
-          return ascending[c] ? cmp : -cmp;
+          return cmp;
         }
       }
       return 0;

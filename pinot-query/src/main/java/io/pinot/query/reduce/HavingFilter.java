@@ -14,6 +14,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /// Evaluates a HAVING condition on group rows (group-by values then final aggregation values, see
 /// [GroupOrder]): numbers compare numerically with numeric literals, other values by their text.
@@ -68,7 +69,11 @@ final class HavingFilter {
     return false;
   }
 
-  private static boolean matches(Predicate predicate, Object value) {
+  private static boolean matches(Predicate predicate, @Nullable Object value) {
+    if (value == null) {
+      // unknown (a null aggregate under enableNullHandling) is not true, negated or not
+      return false;
+    }
     return switch (predicate) {
       case Predicate.Eq eq -> compare(value, eq.value()) == 0;
       case Predicate.NotEq notEq -> compare(value, notEq.value()) != 0;

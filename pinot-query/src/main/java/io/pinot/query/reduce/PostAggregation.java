@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /// Expressions over aggregation results and group-by values, evaluated by the broker on final group rows
@@ -29,6 +30,10 @@ import org.jspecify.annotations.Nullable;
 /// the final aggregation values, then the values of these expressions ([#expressions]). Arithmetic is in double
 /// precision; other functions are the registered scalar functions. Thread-safe (no state).
 public final class PostAggregation {
+  /// Functions defined on null arguments; every other function of a null is null under `enableNullHandling`.
+  private static final Set<String> NULL_AWARE = Set.of("coalesce", "case", "isnull", "isnotnull", "isdistinctfrom",
+      "isnotdistinctfrom");
+
   private PostAggregation() {
   }
 
@@ -86,6 +91,13 @@ public final class PostAggregation {
     @Nullable Object[] arguments = new Object[call.arguments().size()];
     for (int i = 0; i < arguments.length; i++) {
       arguments[i] = evaluate(query, call.arguments().get(i), row);
+    }
+    if (query.nullHandlingEnabled() && !NULL_AWARE.contains(call.name())) {
+      for (Object argument : arguments) {
+        if (argument == null) {
+          return null;
+        }
+      }
     }
     if (arguments.length == 2 && isArithmetic(call.name()) && arguments[0] instanceof Number a
         && arguments[1] instanceof Number b) {

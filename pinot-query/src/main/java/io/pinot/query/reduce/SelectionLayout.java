@@ -22,8 +22,9 @@ import org.jspecify.annotations.Nullable;
 /// @param selectIndexes the row index of each select expression (all columns for `*`)
 /// @param orderIndexes the row index of each ORDER BY item
 /// @param ascending the direction of each ORDER BY item
+/// @param nullsLast where each ORDER BY item puts nulls
 public record SelectionLayout(List<String> columns, List<Expression> expressions, List<Integer> selectIndexes,
-                              List<Integer> orderIndexes, List<Boolean> ascending) {
+                              List<Integer> orderIndexes, List<Boolean> ascending, List<Boolean> nullsLast) {
 
   public SelectionLayout {
     columns = List.copyOf(columns);
@@ -31,6 +32,7 @@ public record SelectionLayout(List<String> columns, List<Expression> expressions
     selectIndexes = List.copyOf(selectIndexes);
     orderIndexes = List.copyOf(orderIndexes);
     ascending = List.copyOf(ascending);
+    nullsLast = List.copyOf(nullsLast);
   }
 
   /// The layout of a query; `allColumns` are the table's columns, used for `*`.
@@ -56,11 +58,13 @@ public record SelectionLayout(List<String> columns, List<Expression> expressions
     }
     List<Integer> orderIndexes = new ArrayList<>();
     List<Boolean> ascending = new ArrayList<>();
+    List<Boolean> nullsLast = new ArrayList<>();
     for (OrderByExpression order : query.orderByExpressions()) {
       orderIndexes.add(indexOf(columns, expressions, checked(order.expression())));
       ascending.add(order.ascending());
+      nullsLast.add(order.nullsLast());
     }
-    return new SelectionLayout(columns, expressions, selectIndexes, orderIndexes, ascending);
+    return new SelectionLayout(columns, expressions, selectIndexes, orderIndexes, ascending, nullsLast);
   }
 
   private static Expression checked(Expression expression) {
@@ -95,14 +99,16 @@ public record SelectionLayout(List<String> columns, List<Expression> expressions
     }
     int[] indexes = orderIndexes.stream().mapToInt(Integer::intValue).toArray();
     boolean[] directions = new boolean[indexes.length];
+    boolean[] lasts = new boolean[indexes.length];
     for (int i = 0; i < directions.length; i++) {
       directions[i] = ascending.get(i);
+      lasts[i] = nullsLast.get(i);
     }
     return (a, b) -> {
       for (int i = 0; i < indexes.length; i++) {
-        int cmp = Values.compare(a[indexes[i]], b[indexes[i]]);
+        int cmp = Values.compareOrdered(a[indexes[i]], b[indexes[i]], directions[i], lasts[i]);
         if (cmp != 0) {
-          return directions[i] ? cmp : -cmp;
+          return cmp;
         }
       }
       return 0;

@@ -3,6 +3,7 @@ package io.pinot.query.reduce;
 
 import io.pinot.query.function.ByteArray;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /// Comparison and key helpers for result values (stored Java values; BYTES as `byte[]` or
 /// [ByteArray]). Thread-safe (no state).
@@ -22,19 +23,28 @@ public final class Values {
     return ((Comparable) a).compareTo(b);
   }
 
+  /// Compares two values of an ORDER BY item: by [#compare] in the item's direction, nulls first or last.
+  public static int compareOrdered(@Nullable Object a, @Nullable Object b, boolean ascending, boolean nullsLast) {
+    if (a == null || b == null) {
+      return a == b ? 0 : (a == null) == nullsLast ? 1 : -1;
+    }
+    int cmp = compare(a, b);
+    return ascending ? cmp : -cmp;
+  }
+
   /// A hashable form of a value: `byte[]` becomes [ByteArray], everything else stays.
-  public static Object hashable(Object value) {
+  public static @Nullable Object hashable(@Nullable Object value) {
     return value instanceof byte[] bytes ? new ByteArray(bytes) : value;
   }
 
   /// The stored form of a hashable value: [ByteArray] becomes `byte[]`.
-  public static Object stored(Object value) {
+  public static @Nullable Object stored(@Nullable Object value) {
     return value instanceof ByteArray bytes ? bytes.bytes() : value;
   }
 
-  /// The map key of a group: the value itself for one column, a [GroupKey] for several.
+  /// The map key of a group: the value itself for one non-null column, a [GroupKey] for several or a null.
   public static Object groupKey(Object[] values) {
-    return values.length == 1 ? values[0] : new GroupKey(values);
+    return values.length == 1 && values[0] != null ? values[0] : new GroupKey(values);
   }
 
   /// Several group-by values with value equality.

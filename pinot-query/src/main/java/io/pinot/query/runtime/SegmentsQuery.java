@@ -94,7 +94,8 @@ final class SegmentsQuery {
     boolean ordered = !query.orderByExpressions().isEmpty();
     // Without ORDER BY (and HAVING) any groups will do, so a server stops creating groups at the trim size.
     int capacity = ordered || query.having() != null ? Integer.MAX_VALUE : trimSize;
-    GroupByResult empty = new GroupByResult(keyNames, keyTypes, query.aggregations(), capacity);
+    GroupByResult empty = new GroupByResult(keyNames, keyTypes, query.aggregations(), capacity,
+        query.nullHandlingEnabled());
     GroupByResult result = ParallelSegmentRunner.run(settings.executor(), settings.maxThreads(), segments,
         new ParallelSegmentRunner.Work<GroupByResult>() {
           @Override

@@ -136,7 +136,7 @@ public final class ServerQueryExecutor {
     int minTrimSize = QueryOptions.positiveInt(options, QueryOptions.MIN_SERVER_GROUP_TRIM_SIZE,
         config.minServerGroupTrimSize());
     SegmentsQuery.Settings settings = new SegmentsQuery.Settings(executor, maxThreads, numGroupsLimit, minTrimSize,
-        StarTreeExecutor.enabled(options));
+        StarTreeExecutor.enabled(options) && !query.nullHandlingEnabled());
     if (query.explain()) {
       List<String> allColumns = new ArrayList<>();
       for (TableColumns.Column column : columns.columns()) {

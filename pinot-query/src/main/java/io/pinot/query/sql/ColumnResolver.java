@@ -44,7 +44,7 @@ public final class ColumnResolver {
         : Expressions.mapFilter(query.having(), e -> Expressions.mapIdentifiers(e, mapper));
     List<OrderByExpression> orderBy = new ArrayList<>();
     for (OrderByExpression order : query.orderByExpressions()) {
-      orderBy.add(new OrderByExpression(Expressions.mapIdentifiers(order.expression(), mapper), order.ascending()));
+      orderBy.add(order.withExpression(Expressions.mapIdentifiers(order.expression(), mapper)));
     }
     QueryContext resolved = query.toBuilder().select(select, query.aliases()).filter(filter).groupBy(groupBy)
         .having(having).orderBy(orderBy).build();

@@ -127,16 +127,19 @@ public final class QueryCompiler {
 
   private static OrderByExpression orderByExpression(SqlNode node, AliasRewriter rewriter) {
     boolean ascending = true;
+    Boolean nullsLast = null;
     SqlNode expression = node;
     while (expression instanceof SqlBasicCall call && (call.getKind() == SqlKind.DESCENDING
         || call.getKind() == SqlKind.NULLS_FIRST || call.getKind() == SqlKind.NULLS_LAST)) {
       if (call.getKind() == SqlKind.DESCENDING) {
         ascending = false;
+      } else if (nullsLast == null) {
+        nullsLast = call.getKind() == SqlKind.NULLS_LAST;
       }
       expression = call.operand(0);
     }
     return new OrderByExpression(rewriter.apply(rewriter.ordinal(ExpressionConverter.convert(expression))),
-        ascending);
+        ascending, nullsLast != null ? nullsLast : ascending);
   }
 
   private static String tableName(@Nullable SqlNode from) {

@@ -50,7 +50,7 @@ public record DateTruncRewrite(QueryContext query, TableColumns columns, Map<Str
     }
     List<OrderByExpression> orderBy = new ArrayList<>();
     for (OrderByExpression order : query.orderByExpressions()) {
-      orderBy.add(new OrderByExpression(rewrite(order.expression(), calls), order.ascending()));
+      orderBy.add(order.withExpression(rewrite(order.expression(), calls)));
     }
     FilterNode filter = query.filter() == null ? null
         : Expressions.mapFilter(query.filter(), expression -> rewrite(expression, calls));

@@ -8,6 +8,7 @@ import io.pinot.spi.exception.QueryErrorCode;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import org.jspecify.annotations.Nullable;
+import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 
 /// Reads one argument of a row-at-a-time scalar function as boxed values in the function's expected Java forms
 /// (`Integer`, `Long`, `Float`, `Double`, `BigDecimal`, `Boolean`, `Timestamp`, `String`, `byte[]`; multi-value
@@ -25,6 +26,7 @@ final class ArgumentReader {
   private byte[][] bytes;
   private int[] offsets;
   private int[] mvIds;
+  private @Nullable ImmutableRoaringBitmap nulls;
 
   private ArgumentReader(ProjectionBlock block, int slot, @Nullable Object constant, DataType type,
       boolean singleValue) {
@@ -41,6 +43,12 @@ final class ArgumentReader {
 
   static ArgumentReader slot(ProjectionBlock block, int slot) {
     return new ArgumentReader(block, slot, null, block.logicalType(slot), block.isSingleValue(slot));
+  }
+
+  /// Makes documents in `nullDocs` read as null (for null-aware functions under `enableNullHandling`).
+  ArgumentReader nullFor(@Nullable ImmutableRoaringBitmap nullDocs) {
+    this.nulls = nullDocs;
+    return this;
   }
 
   boolean isConstant() {
@@ -76,6 +84,9 @@ final class ArgumentReader {
   @Nullable Object value(int i) {
     if (slot < 0) {
       return constant;
+    }
+    if (nulls != null && nulls.contains(block.docIds()[i])) {
+      return null;
     }
     if (!singleValue) {
       return multiValue(i);

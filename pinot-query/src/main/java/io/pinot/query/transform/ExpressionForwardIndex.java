@@ -18,7 +18,12 @@ public final class ExpressionForwardIndex implements ForwardIndexReader {
   private final DataType type;
 
   public ExpressionForwardIndex(IndexSegment segment, Expression expression) {
-    this.block = new ProjectionBlock(segment);
+    this(segment, expression, false);
+  }
+
+  /// The values of an expression whose transforms see nulls (COALESCE) when `nullHandling`.
+  public ExpressionForwardIndex(IndexSegment segment, Expression expression, boolean nullHandling) {
+    this.block = new ProjectionBlock(segment, nullHandling);
     this.slot = block.slot(expression);
     if (!block.isSingleValue(slot)) {
       throw QueryErrorCode.QUERY_PLANNING.asException("Filter on multi-value expression[" + expression

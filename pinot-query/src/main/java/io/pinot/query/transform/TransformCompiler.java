@@ -6,6 +6,7 @@ import io.pinot.query.context.Expression;
 import io.pinot.query.context.FunctionCall;
 import io.pinot.query.context.Identifier;
 import io.pinot.query.context.Literal;
+import io.pinot.query.filter.NullBitmaps;
 import io.pinot.query.function.AggregationFunctions;
 import io.pinot.query.operator.BlockValues;
 import io.pinot.query.operator.ProjectionBlock;
@@ -92,10 +93,14 @@ public final class TransformCompiler {
       }
     }
     ArgumentReader[] readers = new ArgumentReader[arguments.size()];
+    boolean nullAware = block.nullHandling() && call.name().equals("coalesce");
     for (int i = 0; i < readers.length; i++) {
       Expression argument = arguments.get(i);
       readers[i] = argument instanceof Literal literal ? ArgumentReader.constant(literalValue(literal))
           : ArgumentReader.slot(block, block.slot(argument));
+      if (nullAware && !(argument instanceof Literal)) {
+        readers[i].nullFor(NullBitmaps.ofExpression(block.segment(), argument));
+      }
     }
     return new ScalarCallValues(call.toString(), function, readers, type.type());
   }

@@ -11,6 +11,7 @@ import io.pinot.query.runtime.ServerQueryExecutorConfig;
 import io.pinot.query.runtime.ServerQueryRequest;
 import io.pinot.query.testing.TestCluster;
 import io.pinot.query.testing.TestData;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
@@ -66,6 +67,34 @@ class PinotDataTableCompatibilityTest {
     assertThat(pinot.getMetadata()).containsEntry("numDocsScanned", "42").containsEntry("numSegmentsQueried", "3")
         .containsEntry("numGroupsLimitReached", "true").containsEntry("requestId", "7");
     assertThat(pinot.getExceptions()).containsEntry(235, "1 segments missing");
+  }
+
+  @Test
+  void pinotReadsNullBitmaps() throws Exception {
+    DataSchema schema = new DataSchema(List.of("i", "s", "d", "sa", "bd"), List.of(ColumnDataType.INT,
+        ColumnDataType.STRING, ColumnDataType.DOUBLE, ColumnDataType.STRING_ARRAY, ColumnDataType.BIG_DECIMAL));
+    DataTableBuilder builder = new DataTableBuilder(schema);
+    for (int r = 0; r < 5; r++) {
+      builder.startRow();
+      builder.setValue(0, r % 2 == 0 ? null : r);
+      builder.setValue(1, r == 4 ? null : "v" + r);
+      builder.setValue(2, 0.5 * r);
+      builder.setValue(3, r == 1 ? null : new String[]{"a"});
+      builder.setValue(4, r == 3 ? null : BigDecimal.valueOf(r));
+    }
+    DataTable pinot = DataTableFactory.getDataTable(ByteBuffer.wrap(builder.build().toBytes()));
+
+    assertThat(pinot.getNullRowIds(0).toArray()).containsExactly(0, 2, 4);
+    assertThat(pinot.getNullRowIds(1).toArray()).containsExactly(4);
+    assertThat(pinot.getNullRowIds(2)).isNull();
+    assertThat(pinot.getNullRowIds(3).toArray()).containsExactly(1);
+    assertThat(pinot.getNullRowIds(4).toArray()).containsExactly(3);
+    assertThat(pinot.getInt(3, 0)).isEqualTo(3);
+    assertThat(pinot.getString(3, 1)).isEqualTo("v3");
+    assertThat(pinot.getString(4, 1)).isEmpty();
+    assertThat(pinot.getDouble(4, 2)).isEqualTo(2.0);
+    assertThat(pinot.getStringArray(1, 3)).isEmpty();
+    assertThat(pinot.getBigDecimal(3, 4)).isEqualByComparingTo("0");
   }
 
   @Test

@@ -48,7 +48,14 @@ public final class TestCluster implements AutoCloseable {
   /// A cluster whose segments are built with another table config of the `events` schema (other indexes).
   public TestCluster(Path dir, TableConfig tableConfig, List<List<Map<String, Object>>> segmentRows, int numServers,
       ServerQueryExecutorConfig config) {
-    this.schema = TestData.schema();
+    this(dir, TestData.schema(), tableConfig, segmentRows, numServers, config);
+  }
+
+  /// A cluster whose segments are built with another schema of the `events` columns (e.g. with
+  /// `enableColumnBasedNullHandling`, so that null input values land in the null value vectors).
+  public TestCluster(Path dir, Schema schema, TableConfig tableConfig, List<List<Map<String, Object>>> segmentRows,
+      int numServers, ServerQueryExecutorConfig config) {
+    this.schema = schema;
     this.server = new ServerQueryExecutor(executor, config);
     for (int s = 0; s < numServers; s++) {
       serverSegments.add(new ArrayList<>());
