@@ -41,6 +41,15 @@ public final class SelectionResult {
     return rows.size();
   }
 
+  /// The last row of an ordered result that holds all the rows it keeps, or null otherwise.
+  public Object @Nullable [] worstKeptRow() {
+    if (order == null || rows.size() < maxRows || maxRows == 0) {
+      return null;
+    }
+    finish();
+    return rows.get(maxRows - 1);
+  }
+
   /// Whether an unordered result already holds all the rows it needs.
   public boolean isFull() {
     return order == null && rows.size() >= maxRows;

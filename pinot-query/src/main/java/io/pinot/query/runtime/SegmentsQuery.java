@@ -155,7 +155,9 @@ final class SegmentsQuery {
     DataSchema schema = new DataSchema(layout.columns(), types);
     boolean ordered = !query.orderByExpressions().isEmpty();
     int maxRows = (int) Math.min(Integer.MAX_VALUE, ordered ? (long) query.limit() + query.offset() : query.limit());
-    SelectionResult result = ParallelSegmentRunner.run(settings.executor(), settings.maxThreads(), segments,
+    SelectionSegmentOrder segmentOrder = ordered ? SelectionSegmentOrder.of(query, layout) : null;
+    List<IndexSegment> inOrder = segmentOrder == null ? segments : segmentOrder.sort(segments);
+    SelectionResult result = ParallelSegmentRunner.run(settings.executor(), settings.maxThreads(), inOrder,
         new ParallelSegmentRunner.Work<SelectionResult>() {
           @Override
           public SelectionResult newAccumulator() {
@@ -164,7 +166,9 @@ final class SegmentsQuery {
 
           @Override
           public void process(IndexSegment segment, SelectionResult accumulator, SegmentStats segmentStats) {
-            SelectionOperator.execute(query, layout, segment, deadline, accumulator, segmentStats);
+            if (segmentOrder == null || !segmentOrder.canSkip(segment, accumulator)) {
+              SelectionOperator.execute(query, layout, segment, deadline, accumulator, segmentStats);
+            }
           }
 
           @Override
