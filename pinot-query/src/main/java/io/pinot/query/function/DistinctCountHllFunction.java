@@ -239,6 +239,29 @@ public record DistinctCountHllFunction(Expression argument, int log2m) implement
       dictIdBits = null;
     }
 
+    /// Adds every value of a segment's dictionary to group 0 (a segment whose documents all match).
+    void addDictionary(Dictionary dictionary) {
+      HllUnion union = union(0);
+      int length = dictionary.length();
+      switch (dictionary.valueType()) {
+        case INT, LONG -> {
+          for (int id = 0; id < length; id++) {
+            union.update(dictionary.getLongValue(id));
+          }
+        }
+        case FLOAT, DOUBLE -> {
+          for (int id = 0; id < length; id++) {
+            union.update(dictionary.getDoubleValue(id));
+          }
+        }
+        default -> {
+          for (int id = 0; id < length; id++) {
+            addDictionaryValue(union, dictionary, id);
+          }
+        }
+      }
+    }
+
     private static void addDictionaryValue(HllUnion union, Dictionary dictionary, int dictId) {
       DataType type = dictionary.valueType();
       switch (type) {

@@ -11,7 +11,8 @@ import java.util.List;
 
 /// Answers aggregations of a whole segment (no filter) without reading documents, as Pinot's
 /// non-scan aggregation does: COUNT from the document count, MIN and MAX from the column's recorded
-/// minimum and maximum (or its sorted dictionary's ends), DISTINCTCOUNT from the dictionary.
+/// minimum and maximum (or its sorted dictionary's ends), DISTINCTCOUNT and DISTINCTCOUNTHLL from the dictionary
+/// (every value of a segment's dictionary occurs in it).
 /// Thread-safe (no state).
 public final class MetadataAggregation {
   private MetadataAggregation() {
@@ -44,6 +45,11 @@ public final class MetadataAggregation {
           && (dataSource.dictionary() != null && dataSource.dictionary().sorted()
           || (minMax.max() ? metadata.maxValue() : metadata.minValue()) instanceof Number);
       case DistinctCountFunction distinct -> dataSource.dictionary() != null;
+      case DistinctCountHllFunction hll -> dataSource.dictionary() != null && metadata.singleValue()
+          && switch (dataSource.dictionary().valueType()) {
+            case INT, LONG, FLOAT, DOUBLE, STRING, BIG_DECIMAL -> true;
+            default -> false;
+          };
       default -> false;
     };
   }
@@ -67,6 +73,8 @@ public final class MetadataAggregation {
         double value = recorded instanceof Number number ? number.doubleValue()
             : dictionary.getDoubleValue(minMax.max() ? dictionary.length() - 1 : 0);
         ((MinMaxFunction.Holder) holder).accept(0, value);
+      } else if (function instanceof DistinctCountHllFunction) {
+        ((DistinctCountHllFunction.Holder) holder).addDictionary(dictionary);
       } else {
         DistinctCountFunction.addDictionary(holder, dictionary);
       }
