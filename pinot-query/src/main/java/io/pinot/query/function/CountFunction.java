@@ -99,6 +99,18 @@ public record CountFunction(Expression argument) implements AggregationFunction 
     }
 
     @Override
+    public void mergeAll(int[] targets, ResultHolder other, int numGroups) {
+      long[] from = ((Holder) other).counts;
+      long[] into = counts;
+      for (int g = 0; g < numGroups; g++) {
+        int target = targets[g];
+        if (target >= 0) {
+          into[target] += from[g];
+        }
+      }
+    }
+
+    @Override
     public void merge(int group, ResultHolder other, int otherGroup) {
       counts[group] += ((Holder) other).counts[otherGroup];
     }

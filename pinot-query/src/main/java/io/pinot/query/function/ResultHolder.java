@@ -48,6 +48,15 @@ public interface ResultHolder {
   /// other group's state: `other` must not be used after merging.
   void merge(int group, ResultHolder other, int otherGroup);
 
+  /// Merges every group `g < numGroups` of `other` into group `targets[g]` (skipping -1), as [#merge] does one by one.
+  default void mergeAll(int[] targets, ResultHolder other, int numGroups) {
+    for (int g = 0; g < numGroups; g++) {
+      if (targets[g] >= 0) {
+        merge(targets[g], other, g);
+      }
+    }
+  }
+
   /// Merges an intermediate result read from a DataTable cell into `group`.
   void mergeIntermediate(int group, DataTable table, int row, int column);
 

@@ -81,6 +81,18 @@ public record SumFunction(Expression argument) implements AggregationFunction {
     }
 
     @Override
+    public void mergeAll(int[] targets, ResultHolder other, int numGroups) {
+      double[] from = ((Holder) other).sums;
+      double[] into = sums;
+      for (int g = 0; g < numGroups; g++) {
+        int target = targets[g];
+        if (target >= 0) {
+          into[target] += from[g];
+        }
+      }
+    }
+
+    @Override
     public void merge(int group, ResultHolder other, int otherGroup) {
       sums[group] += ((Holder) other).sums[otherGroup];
     }

@@ -87,9 +87,11 @@ public final class GroupByOperator {
     }
     into.expectGroups(numGroups);
     if (into.hasLongKeys()) {
+      long[] groupKeys = new long[numGroups];
       for (int g = 0; g < numGroups; g++) {
-        into.mergeGroupOfLong(keys.keyLong(g), holders, g);
+        groupKeys[g] = keys.keyLong(g);
       }
+      into.mergeGroupsOfLong(groupKeys, numGroups, holders);
     } else {
       for (int g = 0; g < numGroups; g++) {
         into.mergeGroup(keys.keyValues(g), holders, g);

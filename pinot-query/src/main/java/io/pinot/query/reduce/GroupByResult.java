@@ -127,6 +127,21 @@ public final class GroupByResult {
     }
   }
 
+  /// Merges groups `[0, n)` of holders computed elsewhere (a segment's), group `g` under the `long` key `keys[g]`
+  /// (see [#groupIdOfLong]): keys are looked up in table order and every holder merges in one call.
+  public void mergeGroupsOfLong(long[] keys, int n, ResultHolder[] otherHolders) {
+    expectGroups(n);
+    int[] order = ((GroupKeyIndex.Numbers) index).slotOrder(keys, n);
+    int[] targets = new int[n];
+    for (int k = 0; k < n; k++) {
+      int g = order[k];
+      targets[g] = groupIdOfLong(keys[g]);
+    }
+    for (int i = 0; i < holders.length; i++) {
+      holders[i].mergeAll(targets, otherHolders[i], n);
+    }
+  }
+
   /// Prepares for `expectedNewGroups` more groups (avoids rehashing during a bulk merge).
   public void expectGroups(int expectedNewGroups) {
     int expected = (int) Math.min(Math.min(capacity, Integer.MAX_VALUE / 4), (long) index.size() + expectedNewGroups);
@@ -151,9 +166,11 @@ public final class GroupByResult {
     expectGroups(other.numGroups());
     if (hasLongKeys() && other.hasLongKeys()) {
       GroupKeyIndex.Numbers keys = (GroupKeyIndex.Numbers) other.index;
-      for (int g = 0; g < keys.size(); g++) {
-        mergeGroupOfLong(keys.longKey(g), other.holders, g);
+      long[] longKeys = new long[keys.size()];
+      for (int g = 0; g < longKeys.length; g++) {
+        longKeys[g] = keys.longKey(g);
       }
+      mergeGroupsOfLong(longKeys, longKeys.length, other.holders);
     } else {
       for (int g = 0; g < other.numGroups(); g++) {
         mergeGroup(other.key(g), other.holders, g);

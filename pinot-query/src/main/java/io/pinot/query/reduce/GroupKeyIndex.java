@@ -133,6 +133,28 @@ sealed interface GroupKeyIndex permits GroupKeyIndex.Objects, GroupKeyIndex.Numb
       return keys[group];
     }
 
+    /// The indexes `[0, n)` of `batch` ordered by where their probes start in the table (one counting-sort pass on
+    /// the slots' high bits), so a bulk lookup walks the table front to back rather than at random.
+    int[] slotOrder(long[] batch, int n) {
+      int slotBits = Integer.numberOfTrailingZeros(ids.capacity());
+      int bucketBits = Math.min(slotBits, Math.max(1, 32 - Integer.numberOfLeadingZeros(n)));
+      int shift = slotBits - bucketBits;
+      int[] starts = new int[(1 << bucketBits) + 1];
+      int[] buckets = new int[n];
+      for (int i = 0; i < n; i++) {
+        buckets[i] = ids.slot(batch[i]) >>> shift;
+        starts[buckets[i] + 1]++;
+      }
+      for (int b = 1; b < starts.length; b++) {
+        starts[b] += starts[b - 1];
+      }
+      int[] order = new int[n];
+      for (int i = 0; i < n; i++) {
+        order[starts[buckets[i]]++] = i;
+      }
+      return order;
+    }
+
     @Override
     public Object[] key(int group) {
       return new Object[]{decode(keys[group])};

@@ -45,6 +45,16 @@ public final class LongIntHashMap {
     }
   }
 
+  /// The slot a key's probe starts at (valid until the table grows).
+  public int slot(long key) {
+    return mix(key) & mask;
+  }
+
+  /// The number of slots.
+  public int capacity() {
+    return mask + 1;
+  }
+
   /// Makes room for `expectedSize` entries without rehashing on the way.
   public void ensureCapacity(int expectedSize) {
     if (expectedSize * 2L > mask + 1) {
