@@ -1,11 +1,23 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.pinot.tools.quickstart;
 
+import io.pinot.tools.quickstart.SampleTable.SampleQuery;
+import java.util.List;
+
 /// The quickstart's `baseballStats` table: the schema (the column names and types of Apache Pinot's batch
-/// quickstart, so its familiar queries work) and an OFFLINE table config with inverted indexes on
-/// `playerID` and `teamID`.
+/// quickstart, so its familiar queries work), an OFFLINE table config with inverted indexes on `playerID` and
+/// `teamID`, and the sample queries of `QuickStart -type batch`.
 public final class BaseballStatsTable {
   public static final String TABLE_NAME = "baseballStats";
+  public static final List<String> SAMPLE_QUERIES = List.of(
+      "select count(*) from baseballStats limit 10",
+      "SELECT playerName, sum(runs) AS totalRuns FROM baseballStats GROUP BY playerName ORDER BY totalRuns DESC "
+          + "LIMIT 10",
+      "select sum(hits), sum(homeRuns), sum(numberOfGames) from baseballStats where yearID > 2010",
+      "select teamID, count(*), max(homeRuns) from baseballStats where league = 'AL' group by teamID "
+          + "order by count(*) desc limit 5",
+      "select playerName, yearID, teamID, hits, homeRuns from baseballStats where teamID = 'BOS' "
+          + "order by homeRuns desc, hits desc limit 5");
 
   private static final String[] DIMENSIONS = {"playerID:STRING", "yearID:INT", "teamID:STRING", "league:STRING",
       "playerName:STRING"};
@@ -15,6 +27,14 @@ public final class BaseballStatsTable {
       "G_old"};
 
   private BaseballStatsTable() {
+  }
+
+  /// The table with [BaseballStatsGenerator]'s default rows and the sample queries.
+  public static SampleTable sampleTable() {
+    return new SampleTable(TABLE_NAME, schemaJson(), tableConfigJson(), BaseballStatsGenerator.DEFAULT_ROWS,
+        file -> BaseballStatsGenerator.writeCsv(file, BaseballStatsGenerator.DEFAULT_ROWS,
+            BaseballStatsGenerator.DEFAULT_SEED),
+        SAMPLE_QUERIES.stream().map(SampleQuery::of).toList());
   }
 
   /// The schema JSON.

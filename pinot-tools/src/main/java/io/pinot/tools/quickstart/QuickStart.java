@@ -16,25 +16,36 @@ import org.slf4j.LoggerFactory;
 
 /// `pinot-admin.sh QuickStart`: a whole cluster in this JVM on the standard ports (ZooKeeper 2181 unless an
 /// external one is given, controller 9000, broker 8099, server 8098 with admin 8097). Type `batch` also
-/// creates and loads the `baseballStats` table ([BaseballStatsLoader]) and prints sample queries; type `empty`
-/// starts the cluster alone. Then it serves until interrupted. Data lives in `-dataDir` (kept, and reused on
-/// the next start) or in a temporary directory deleted on exit.
+/// creates and loads the `baseballStats` table ([BaseballStatsTable]), type `null_handling` the
+/// `clientSalaryNulls` table with null values ([ClientSalaryNullsTable]), each through [SampleTableLoader], and
+/// prints sample queries; type `empty` starts the cluster alone. Then it serves until interrupted. Data lives in
+/// `-dataDir` (kept, and reused on the next start) or in a temporary directory deleted on exit.
 public final class QuickStart {
   private static final Logger LOG = LoggerFactory.getLogger(QuickStart.class);
 
   /// The quickstart types implemented, with Apache Pinot's names and aliases.
   public enum Type {
-    BATCH, EMPTY;
+    BATCH, NULL_HANDLING, EMPTY;
 
-    /// Parses `batch`/`offline` or `empty`/`default`, case-insensitively.
+    /// Parses `batch`/`offline`, `null_handling` or `empty`/`default`, case-insensitively (`-` reads as `_`).
     ///
     /// @throws IllegalArgumentException naming the supported types
     public static Type fromName(String name) {
       return switch (name.trim().toUpperCase(Locale.ROOT).replace('-', '_')) {
         case "BATCH", "OFFLINE" -> BATCH;
+        case "NULL_HANDLING" -> NULL_HANDLING;
         case "EMPTY", "DEFAULT" -> EMPTY;
         default -> throw new IllegalArgumentException("QuickStart type '" + name + "' is not supported yet: use "
-            + "batch (alias offline) or empty (alias default)");
+            + "batch (alias offline), null_handling or empty (alias default)");
+      };
+    }
+
+    /// The sample table this type loads, or null for none.
+    @Nullable SampleTable sampleTable() {
+      return switch (this) {
+        case BATCH -> BaseballStatsTable.sampleTable();
+        case NULL_HANDLING -> ClientSalaryNullsTable.sampleTable();
+        case EMPTY -> null;
       };
     }
   }
@@ -77,9 +88,10 @@ public final class QuickStart {
       cluster.start();
       out.println("Cluster started: controller " + cluster.controllerUrl() + ", broker " + cluster.brokerUrl()
           + ", ZooKeeper " + cluster.zkAddress());
-      if (options.type() == Type.BATCH) {
-        BaseballStatsLoader loader = new BaseballStatsLoader(cluster.controllerUrl(), cluster.brokerUrl(), out);
-        loader.load(dataDir.resolve(BaseballStatsTable.TABLE_NAME));
+      SampleTable table = options.type().sampleTable();
+      if (table != null) {
+        SampleTableLoader loader = new SampleTableLoader(table, cluster.controllerUrl(), cluster.brokerUrl(), out);
+        loader.load(dataDir.resolve(table.tableName()));
         loader.runSampleQueries();
       }
     } catch (Exception e) {

@@ -9,7 +9,9 @@ import io.pinot.tools.EmbeddedPinotCluster;
 import io.pinot.tools.admin.PinotAdministrator;
 import io.pinot.tools.client.BrokerClient;
 import io.pinot.tools.client.ControllerClient;
-import io.pinot.tools.quickstart.BaseballStatsLoader;
+import io.pinot.tools.quickstart.BaseballStatsTable;
+import io.pinot.tools.quickstart.ClientSalaryNullsTable;
+import io.pinot.tools.quickstart.SampleTableLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -233,8 +235,8 @@ class StandaloneIngestionJobIT {
   @Test
   void theQuickstartTableLoadsAsOneSegment() throws Exception {
     StringWriter out = new StringWriter();
-    BaseballStatsLoader loader = new BaseballStatsLoader(cluster.controllerUrl(), cluster.brokerUrl(),
-        new PrintWriter(out, true));
+    SampleTableLoader loader = new SampleTableLoader(BaseballStatsTable.sampleTable(), cluster.controllerUrl(),
+        cluster.brokerUrl(), new PrintWriter(out, true));
     loader.load(dir.resolve("baseballStats"));
     loader.runSampleQueries();
 
@@ -243,6 +245,27 @@ class StandaloneIngestionJobIT {
     assertThat(count.path("resultTable").path("rows").path(0).path(0).asLong()).isEqualTo(97_889);
     assertThat(out.toString()).contains("Table baseballStats is online with 97,889 rows")
         .contains(String.format(Locale.ROOT, "| %d", 97_889)).contains("| playerName").contains("totalRuns");
+    assertThat(new ArrayList<>(out.toString().lines().filter(line -> line.startsWith("Query failed")).toList()))
+        .isEmpty();
+  }
+
+  @Test
+  void theNullHandlingQuickstartTableHasNullsAndItsSampleQueriesRun() throws Exception {
+    StringWriter out = new StringWriter();
+    SampleTableLoader loader = new SampleTableLoader(ClientSalaryNullsTable.sampleTable(), cluster.controllerUrl(),
+        cluster.brokerUrl(), new PrintWriter(out, true));
+    loader.load(dir.resolve("clientSalaryNulls"));
+    loader.runSampleQueries();
+
+    assertThat(controller.segmentNames("clientSalaryNulls")).containsExactly("clientSalaryNulls_OFFLINE_0");
+    JsonNode counts = query(ClientSalaryNullsTable.ENABLE
+        + "SELECT COUNT(*), COUNT(salary), COUNT(description) FROM clientSalaryNulls").path("resultTable")
+        .path("rows").path(0);
+    assertThat(counts.path(0).asLong()).isEqualTo(2_000);
+    assertThat(counts.path(1).asLong()).isBetween(1L, 1_999L);
+    assertThat(counts.path(2).asLong()).isBetween(1L, 1_999L);
+    assertThat(out.toString()).contains("Table clientSalaryNulls is online with 2,000 rows")
+        .contains("GROUP BY puts the rows without a description in a null group:").contains("| null ");
     assertThat(new ArrayList<>(out.toString().lines().filter(line -> line.startsWith("Query failed")).toList()))
         .isEmpty();
   }

@@ -8,13 +8,16 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/// `QuickStart -type batch|empty [-dataDir <dir>] [-zkAddress <host:port>]`: a one-JVM cluster on the
-/// standard ports, with the `baseballStats` sample table for `batch`.
+/// `QuickStart -type batch|null_handling|empty [-dataDir <dir>] [-zkAddress <host:port>]`: a one-JVM cluster on
+/// the standard ports, with the `baseballStats` sample table for `batch` and `clientSalaryNulls` for
+/// `null_handling`.
 @Command(name = "QuickStart", description = "Start a whole cluster in one process on the standard ports "
-    + "(controller 9000, broker 8099); -type batch also loads the baseballStats sample table.")
+    + "(controller 9000, broker 8099); -type batch also loads the baseballStats sample table, -type null_handling "
+    + "the clientSalaryNulls table with null values.")
 public final class QuickStartCommand extends AdminCommand {
-  @Option(names = "-type", paramLabel = "<batch|empty>", description = "Quickstart type: batch (alias offline) or "
-      + "empty (alias default). Default: batch.")
+  @Option(names = "-type", paramLabel = "<batch|null_handling|empty>", description = "Quickstart type: batch "
+      + "(alias offline), null_handling (a table with nulls, queried with SET enableNullHandling=true) or empty "
+      + "(alias default). Default: batch.")
   String type = "batch";
 
   @Option(names = {"-dataDir", "-tmpDir", "-quickstartDir"}, paramLabel = "<dir>", description = "Directory for "

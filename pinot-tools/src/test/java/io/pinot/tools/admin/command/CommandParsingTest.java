@@ -184,9 +184,16 @@ class CommandParsingTest {
     assertThat(((QuickStartCommand) parse("QuickStart", "-type", "offline", "-dataDir", "/d")).options().type())
         .isEqualTo(QuickStart.Type.BATCH);
     assertThat(((QuickStartCommand) parse("QuickStart")).options().dataDir()).isNull();
+    assertThat(((QuickStartCommand) parse("QuickStart")).options().type()).isEqualTo(QuickStart.Type.BATCH);
+    for (String name : List.of("NULL_HANDLING", "null_handling", "Null_Handling", "null-handling")) {
+      assertThat(((QuickStartCommand) parse("QuickStart", "-type", name)).options().type()).as(name)
+          .isEqualTo(QuickStart.Type.NULL_HANDLING);
+    }
     assertThatThrownBy(() -> ((QuickStartCommand) parse("QuickStart", "-type", "stream")).options())
-        .hasMessage("QuickStart type 'stream' is not supported yet: use batch (alias offline) or empty (alias "
-            + "default)");
+        .hasMessage("QuickStart type 'stream' is not supported yet: use batch (alias offline), null_handling or "
+            + "empty (alias default)");
+    assertThatThrownBy(() -> QuickStart.Type.fromName("nullhandling"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

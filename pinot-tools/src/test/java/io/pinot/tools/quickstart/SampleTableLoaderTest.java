@@ -12,11 +12,11 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-class BaseballStatsLoaderTest {
+class SampleTableLoaderTest {
   @Test
   void writesAStandardJobSpec() {
-    BaseballStatsLoader loader = new BaseballStatsLoader("http://localhost:9000", "http://localhost:8099",
-        new PrintWriter(new StringWriter()));
+    SampleTableLoader loader = new SampleTableLoader(BaseballStatsTable.sampleTable(), "http://localhost:9000",
+        "http://localhost:8099", new PrintWriter(new StringWriter()));
 
     SegmentGenerationJobSpec spec = JobSpecLoader.parse(loader.jobSpecYaml(Path.of("/qs/it's/rawdata"),
         Path.of("/qs/segments")));
@@ -27,6 +27,21 @@ class BaseballStatsLoaderTest {
     assertThat(spec.tableSpec().schemaURI()).isEqualTo("http://localhost:9000/tables/baseballStats/schema");
     assertThat(spec.pinotClusterSpecs().get(0).controllerURI()).isEqualTo("http://localhost:9000");
     IngestionPlugins.checkRunners(spec.executionFrameworkSpec(), JobType.fromName(spec.jobType()));
-    assertThat(BaseballStatsLoader.SAMPLE_QUERIES).contains("select count(*) from baseballStats limit 10");
+    assertThat(spec.tableSpec().tableName()).isEqualTo("baseballStats");
+    assertThat(BaseballStatsTable.sampleTable().sampleQueries())
+        .contains(SampleTable.SampleQuery.of("select count(*) from baseballStats limit 10"));
+  }
+
+  @Test
+  void theJobSpecNamesTheTable() {
+    SampleTableLoader loader = new SampleTableLoader(ClientSalaryNullsTable.sampleTable(), "http://localhost:9000",
+        "http://localhost:8099", new PrintWriter(new StringWriter()));
+
+    SegmentGenerationJobSpec spec = JobSpecLoader.parse(loader.jobSpecYaml(Path.of("/qs/rawdata"),
+        Path.of("/qs/segments")));
+
+    assertThat(spec.tableSpec().tableName()).isEqualTo("clientSalaryNulls");
+    assertThat(spec.tableSpec().schemaURI()).isEqualTo("http://localhost:9000/tables/clientSalaryNulls/schema");
+    assertThat(spec.tableSpec().tableConfigURI()).isEqualTo("http://localhost:9000/tables/clientSalaryNulls");
   }
 }

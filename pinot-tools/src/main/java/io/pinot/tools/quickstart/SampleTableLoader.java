@@ -13,33 +13,25 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/// Creates and loads the quickstart's `baseballStats` table the way a user would: writes the schema, table
+/// Creates and loads a quickstart's sample table ([SampleTable]) the way a user would: writes the schema, table
 /// config, generated CSV and a job spec under the data directory, adds the table over REST, runs the job spec
-/// through the standalone ingestion job (one segment, `baseballStats_OFFLINE_0`), waits until the broker
-/// answers with every row, and prints sample queries. A table that already exists (a restart with the same
-/// `-dataDir`) is reused as it is. Not thread-safe.
-public final class BaseballStatsLoader {
-  public static final List<String> SAMPLE_QUERIES = List.of(
-      "select count(*) from baseballStats limit 10",
-      "SELECT playerName, sum(runs) AS totalRuns FROM baseballStats GROUP BY playerName ORDER BY totalRuns DESC "
-          + "LIMIT 10",
-      "select sum(hits), sum(homeRuns), sum(numberOfGames) from baseballStats where yearID > 2010",
-      "select teamID, count(*), max(homeRuns) from baseballStats where league = 'AL' group by teamID "
-          + "order by count(*) desc limit 5",
-      "select playerName, yearID, teamID, hits, homeRuns from baseballStats where teamID = 'BOS' "
-          + "order by homeRuns desc, hits desc limit 5");
+/// through the standalone ingestion job (one segment, `<table>_OFFLINE_0`), waits until the broker answers with
+/// every row, and prints the sample queries. A table that already exists (a restart with the same `-dataDir`) is
+/// reused as it is. Not thread-safe.
+public final class SampleTableLoader {
   private static final long QUERYABLE_TIMEOUT_MILLIS = 180_000;
   private static final String STANDALONE = "org.apache.pinot.plugin.ingestion.batch.standalone";
 
+  private final SampleTable table;
   private final ControllerClient controller;
   private final BrokerClient broker;
   private final PrintWriter out;
 
-  public BaseballStatsLoader(String controllerUrl, String brokerUrl, PrintWriter out) {
+  public SampleTableLoader(SampleTable table, String controllerUrl, String brokerUrl, PrintWriter out) {
+    this.table = table;
     this.controller = new ControllerClient(controllerUrl, null);
     this.broker = new BrokerClient(brokerUrl, null);
     this.out = out;
@@ -47,11 +39,12 @@ public final class BaseballStatsLoader {
 
   /// Creates and loads the table unless it exists, then waits until all its rows are queryable.
   public void load(Path tableDir) throws Exception {
-    String existing = controller.getOrNull("/tables/" + BaseballStatsTable.TABLE_NAME);
+    String name = table.tableName();
+    String existing = controller.getOrNull("/tables/" + name);
     boolean exists = existing != null && TableResolver.unwrapTableConfig(JsonUtils.parse(existing)) != null;
     long expectedRows = -1;
-    if (exists && !controller.segmentNames(BaseballStatsTable.TABLE_NAME).isEmpty()) {
-      out.println("Table baseballStats already exists (data kept in " + tableDir.getParent() + "): reusing it");
+    if (exists && !controller.segmentNames(name).isEmpty()) {
+      out.println("Table " + name + " already exists (data kept in " + tableDir.getParent() + "): reusing it");
     } else {
       expectedRows = create(tableDir);
     }
@@ -59,25 +52,24 @@ public final class BaseballStatsLoader {
   }
 
   private long create(Path tableDir) throws Exception {
+    String name = table.tableName();
     Path rawData = tableDir.resolve("rawdata");
     Files.createDirectories(rawData);
-    Path schemaFile = tableDir.resolve("baseballStats_schema.json");
-    Path tableFile = tableDir.resolve("baseballStats_offline_table_config.json");
-    Files.writeString(schemaFile, BaseballStatsTable.schemaJson(), StandardCharsets.UTF_8);
-    Files.writeString(tableFile, BaseballStatsTable.tableConfigJson(), StandardCharsets.UTF_8);
-    Path csv = rawData.resolve("baseballStats_data.csv");
-    BaseballStatsGenerator.writeCsv(csv, BaseballStatsGenerator.DEFAULT_ROWS, BaseballStatsGenerator.DEFAULT_SEED);
-    out.println(String.format(Locale.ROOT, "Generated %,d rows of sample data in %s",
-        BaseballStatsGenerator.DEFAULT_ROWS, csv));
-    out.println("Adding schema and table baseballStats: "
-        + ControllerClient.statusText(controller.addSchema(BaseballStatsTable.schemaJson(), true, false)) + "; "
-        + ControllerClient.statusText(controller.addTable(BaseballStatsTable.tableConfigJson())));
+    Files.writeString(tableDir.resolve(name + "_schema.json"), table.schemaJson(), StandardCharsets.UTF_8);
+    Files.writeString(tableDir.resolve(name + "_offline_table_config.json"), table.tableConfigJson(),
+        StandardCharsets.UTF_8);
+    Path csv = rawData.resolve(name + "_data.csv");
+    table.data().write(csv);
+    out.println(String.format(Locale.ROOT, "Generated %,d rows of sample data in %s", table.numRows(), csv));
+    out.println("Adding schema and table " + name + ": "
+        + ControllerClient.statusText(controller.addSchema(table.schemaJson(), true, false)) + "; "
+        + ControllerClient.statusText(controller.addTable(table.tableConfigJson())));
     Path jobSpec = tableDir.resolve("ingestionJobSpec.yaml");
     Files.writeString(jobSpec, jobSpecYaml(rawData, tableDir.resolve("segments")), StandardCharsets.UTF_8);
     out.println("Running the ingestion job " + jobSpec);
     out.flush();
     new StandaloneIngestionJob(JobSpecLoader.load(jobSpec, Map.of()), out).run();
-    return BaseballStatsGenerator.DEFAULT_ROWS;
+    return table.numRows();
   }
 
   /// A standard Pinot job spec for the generated CSV (users can rerun it with LaunchDataIngestionJob).
@@ -101,9 +93,9 @@ public final class BaseballStatsLoader {
           className: org.apache.pinot.plugin.inputformat.csv.CSVRecordReader
           configClassName: org.apache.pinot.plugin.inputformat.csv.CSVRecordReaderConfig
         tableSpec:
-          tableName: baseballStats
-          schemaURI: '%s/tables/baseballStats/schema'
-          tableConfigURI: '%s/tables/baseballStats'
+          tableName: %s
+          schemaURI: '%s/tables/%s/schema'
+          tableConfigURI: '%s/tables/%s'
         segmentNameGeneratorSpec:
           type: simple
         pinotClusterSpecs:
@@ -112,7 +104,7 @@ public final class BaseballStatsLoader {
           pushAttempts: 2
           pushRetryIntervalMillis: 1000
         """, STANDALONE, STANDALONE, yamlQuoted(inputDir.toString()), yamlQuoted(outputDir.toString()),
-        controllerUrl, controllerUrl, controllerUrl);
+        table.tableName(), controllerUrl, table.tableName(), controllerUrl, table.tableName(), controllerUrl);
   }
 
   private static String yamlQuoted(String text) {
@@ -123,29 +115,33 @@ public final class BaseballStatsLoader {
   /// `expectedRows` is -1).
   private void waitUntilQueryable(long expectedRows) throws IOException, InterruptedException {
     long deadline = System.currentTimeMillis() + QUERYABLE_TIMEOUT_MILLIS;
+    String name = table.tableName();
     String last = "";
     while (System.currentTimeMillis() < deadline) {
-      last = broker.query("select count(*) from baseballStats");
+      last = broker.query("select count(*) from " + name);
       JsonNode response = JsonUtils.parse(last);
       JsonNode count = response.path("resultTable").path("rows").path(0).path(0);
       boolean clean = response.path("exceptions").isEmpty();
       if (clean && count.isNumber() && (expectedRows < 0 ? count.asLong() > 0 : count.asLong() == expectedRows)) {
-        out.println(String.format(Locale.ROOT, "Table baseballStats is online with %,d rows", count.asLong()));
+        out.println(String.format(Locale.ROOT, "Table %s is online with %,d rows", name, count.asLong()));
         return;
       }
       Thread.sleep(500);
     }
-    throw new IllegalStateException("Table baseballStats did not become queryable within "
+    throw new IllegalStateException("Table " + name + " did not become queryable within "
         + QUERYABLE_TIMEOUT_MILLIS / 1000 + " s; the broker's last answer: " + last);
   }
 
   /// Runs the sample queries and prints each result as a table (a failing query is printed, not fatal).
   public void runSampleQueries() {
-    for (String sql : SAMPLE_QUERIES) {
+    for (SampleTable.SampleQuery query : table.sampleQueries()) {
       out.println();
-      out.println("Query: " + sql);
+      if (!query.description().isEmpty()) {
+        out.println(query.description());
+      }
+      out.println("Query: " + query.sql());
       try {
-        out.print(ResultTablePrinter.format(broker.query(sql)));
+        out.print(ResultTablePrinter.format(broker.query(query.sql())));
       } catch (IOException | IllegalArgumentException e) {
         out.println("Query failed: " + e.getMessage());
       }
