@@ -14,7 +14,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /// Evaluates a HAVING condition on group rows (group-by values then final aggregation values, see
 /// [GroupOrder]): numbers compare numerically with numeric literals, other values by their text.
@@ -39,41 +38,42 @@ final class HavingFilter {
   }
 
   boolean matches(Object[] row) {
-    return matches(having, row);
+    return matches(having, row, false);
   }
 
-  private boolean matches(FilterNode node, Object[] row) {
+  /// Whether `node` (`NOT node` when `negated`) is true: NOT is pushed down to the predicates, and a predicate on a
+  /// null value (a null aggregate under `enableNullHandling`) is unknown, which is never true, negated or not.
+  private boolean matches(FilterNode node, Object[] row, boolean negated) {
     return switch (node) {
-      case FilterNode.And and -> all(and.children(), row);
-      case FilterNode.Or or -> any(or.children(), row);
-      case FilterNode.Not not -> !matches(not.child(), row);
-      case Predicate predicate -> matches(predicate, row[columns.get(predicate)]);
+      case FilterNode.And and -> negated ? any(and.children(), row, true) : all(and.children(), row, false);
+      case FilterNode.Or or -> negated ? all(or.children(), row, true) : any(or.children(), row, false);
+      case FilterNode.Not not -> matches(not.child(), row, !negated);
+      case Predicate predicate -> {
+        Object value = row[columns.get(predicate)];
+        yield value != null && matches(predicate, value) != negated;
+      }
     };
   }
 
-  private boolean all(List<FilterNode> children, Object[] row) {
+  private boolean all(List<FilterNode> children, Object[] row, boolean negated) {
     for (FilterNode child : children) {
-      if (!matches(child, row)) {
+      if (!matches(child, row, negated)) {
         return false;
       }
     }
     return true;
   }
 
-  private boolean any(List<FilterNode> children, Object[] row) {
+  private boolean any(List<FilterNode> children, Object[] row, boolean negated) {
     for (FilterNode child : children) {
-      if (matches(child, row)) {
+      if (matches(child, row, negated)) {
         return true;
       }
     }
     return false;
   }
 
-  private static boolean matches(Predicate predicate, @Nullable Object value) {
-    if (value == null) {
-      // unknown (a null aggregate under enableNullHandling) is not true, negated or not
-      return false;
-    }
+  private static boolean matches(Predicate predicate, Object value) {
     return switch (predicate) {
       case Predicate.Eq eq -> compare(value, eq.value()) == 0;
       case Predicate.NotEq notEq -> compare(value, notEq.value()) != 0;

@@ -163,6 +163,10 @@ final class NullHandlingCases {
                 + "ORDER BY country LIMIT 100",
             "SELECT country, SUM(price) FROM events GROUP BY country HAVING SUM(price) > 10000 "
                 + "ORDER BY country NULLS LAST LIMIT 100"),
+        with(f, "SELECT country, MAX(price) FROM events WHERE price IS NULL OR country = 'US' GROUP BY country "
+                + "HAVING NOT (MAX(price) > 100 AND MAX(price) < 99000) ORDER BY country LIMIT 100",
+            "SELECT country, MAX(price) FROM events WHERE price IS NULL OR country = 'US' GROUP BY country "
+                + "HAVING NOT (MAX(price) > 100 AND MAX(price) < 99000) ORDER BY country NULLS LAST LIMIT 100"),
         with(f, "SELECT device, MIN(age) FROM events WHERE age IS NULL OR device = 'tv' GROUP BY device "
                 + "ORDER BY MIN(age), device LIMIT 10",
             "SELECT device, MIN(age) FROM events WHERE age IS NULL OR device = 'tv' GROUP BY device "
