@@ -30,7 +30,9 @@ import org.jspecify.annotations.Nullable;
 /// by the regular [FilterPlanner], so indexes apply), plus a pass over the query's filter for the plain functions
 /// (and, for GROUP BY, for the groups, which come from the query's filter alone). A pass feeds only its functions;
 /// the other functions' holders stay at their identity, which merges as nothing. Statistics count the documents of
-/// every pass. Thread-safe (no state).
+/// the plain pass and of every FILTER clause pass; the passes that only skip nulls (`enableNullHandling`) are not
+/// counted, and the plain pass always runs then, so `numDocsScanned` is the number of documents the query's filter
+/// matched, as Pinot reports it. Thread-safe (no state).
 public final class FilteredAggregations {
   private FilteredAggregations() {
   }
@@ -105,9 +107,14 @@ public final class FilteredAggregations {
     FilterPlanner planner = new FilterPlanner(segment, deadline, query.nullHandlingEnabled());
     long numDocsScanned = 0;
     long numEntries = 0;
-    for (Map.Entry<@Nullable FilterNode, List<Integer>> pass : byFilter(functions, false, segment).entrySet()) {
+    Map<@Nullable FilterNode, List<Integer>> passes = byFilter(functions, query.nullHandlingEnabled(), segment);
+    for (Map.Entry<@Nullable FilterNode, List<Integer>> pass : passes.entrySet()) {
       DocIdSet docs = planner.plan(and(query.filter(), pass.getKey()));
       if (docs instanceof DocIdSet.Empty) {
+        continue;
+      }
+      if (pass.getValue().isEmpty() && docs.isIndexed()) {
+        numDocsScanned += docs.cardinality();
         continue;
       }
       ProjectionBlock block = new ProjectionBlock(segment, query.nullHandlingEnabled());
@@ -131,10 +138,25 @@ public final class FilteredAggregations {
         }
         into.holder(i).merge(0, holders[i], 0);
       }
-      numDocsScanned += passDocs;
+      numDocsScanned += counted(pass.getKey(), pass.getValue(), functions) ? passDocs : 0;
       numEntries += passDocs * block.numColumns();
     }
     stats.addSegment(numDocsScanned, planner.numEntriesScannedInFilter(), numEntries);
+  }
+
+  /// Whether a pass's documents count as scanned: the plain pass and those of FILTER clauses, not null skipping's.
+  private static boolean counted(@Nullable FilterNode own, List<Integer> active, List<AggregationFunction> functions) {
+    if (own == null) {
+      return true;
+    }
+    for (int i : active) {
+      AggregationFunction function = functions.get(i);
+      if (function instanceof FilteredAggregationFunction || function instanceof NullSkippingFunction skipping
+          && skipping.inner() instanceof FilteredAggregationFunction) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public static void groupBy(QueryContext query, IndexSegment segment, QueryDeadline deadline, int numGroupsLimit,
@@ -151,7 +173,7 @@ public final class FilteredAggregations {
       ProjectionBlock block = new ProjectionBlock(segment, query.nullHandlingEnabled());
       long passDocs = groupByPass(new GroupByTarget(query, segment, deadline, numGroupsLimit, into, stats), docs,
           block, pass.getValue());
-      numDocsScanned += passDocs;
+      numDocsScanned += counted(pass.getKey(), pass.getValue(), functions) ? passDocs : 0;
       numEntries += passDocs * block.numColumns();
     }
     stats.addSegment(numDocsScanned, planner.numEntriesScannedInFilter(), numEntries);

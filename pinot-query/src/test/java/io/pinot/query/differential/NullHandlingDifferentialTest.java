@@ -116,6 +116,22 @@ class NullHandlingDifferentialTest {
   }
 
   /// Runs every case, then fails once with all mismatches (engine errors included).
+  /// Null skipping happens inside the aggregations: `numDocsScanned` stays the number of rows the filter matched.
+  @Test
+  void docsScannedCountsTheFilteredRowsNotTheNullSkippingPasses() throws Exception {
+    String[] filters = {"", " WHERE price IS NULL", " WHERE country = 'US'", " WHERE age > 40 OR price IS NULL"};
+    for (String filter : filters) {
+      long matched = ((Number) h2.query("SELECT COUNT(*) FROM events" + filter).get(0)[0]).longValue();
+      BrokerResponse plain = cluster.query("SET enableNullHandling=true; SELECT SUM(price), COUNT(age), "
+          + "AVG(revenue) FROM events" + filter);
+      assertThat(plain.exceptions()).isEmpty();
+      assertThat(plain.numDocsScanned()).as(filter).isEqualTo(matched);
+      BrokerResponse grouped = cluster.query("SET enableNullHandling=true; SELECT device, SUM(price), COUNT(age) "
+          + "FROM events" + filter + " GROUP BY device LIMIT 100");
+      assertThat(grouped.numDocsScanned()).as(filter).isEqualTo(matched);
+    }
+  }
+
   private static void assertAllMatch(List<Case> cases) {
     List<String> failures = new ArrayList<>();
     for (Case query : cases) {
