@@ -13,8 +13,8 @@ import io.pinot.broker.scatter.ServerQueryCanceller;
 import io.pinot.common.datatable.DataTable;
 import io.pinot.common.response.BrokerResponse;
 import io.pinot.common.response.QueryProcessingError;
-import io.pinot.query.BrokerQueryCompiler;
 import io.pinot.query.CompiledQuery;
+import io.pinot.query.CompiledQueryCache;
 import io.pinot.query.QueryOptions;
 import io.pinot.query.reduce.BrokerReducer;
 import io.pinot.query.reduce.ReducedResult;
@@ -50,6 +50,7 @@ public final class BrokerQueryHandler implements AutoCloseable {
   private static final int MAX_SEGMENTS_IN_MESSAGE = 10;
   private static final String CLIENT_QUERY_ID = "clientQueryId";
 
+  private static final int COMPILED_QUERY_CACHE_SIZE = 1000;
   private final boolean nullHandlingByDefault;
   private final String brokerId;
   private final long defaultTimeoutMs;
@@ -58,7 +59,8 @@ public final class BrokerQueryHandler implements AutoCloseable {
   private final QueryQuotaManager quotas;
   private final RunningQueries running = new RunningQueries();
   private final ServerQueryCanceller canceller = new ServerQueryCanceller();
-  private final BrokerQueryCompiler compiler = new BrokerQueryCompiler();
+  /// Compiled queries by SQL text and request options: a repeated query skips parsing.
+  private final CompiledQueryCache compiled = new CompiledQueryCache(COMPILED_QUERY_CACHE_SIZE);
   private final BrokerReducer reducer = new BrokerReducer();
   private final ExecutorService emptyTableExecutor;
   private final ServerQueryExecutor emptyTableQueries;
@@ -147,7 +149,7 @@ public final class BrokerQueryHandler implements AutoCloseable {
     if (nullHandlingByDefault) {
       requestOptions.putIfAbsent(QueryOptions.ENABLE_NULL_HANDLING, "true");
     }
-    CompiledQuery query = compiler.compile(request.sql(), requestOptions);
+    CompiledQuery query = compiled.get(request.sql(), requestOptions);
     String clientQueryId = query.queryOptions().get(CLIENT_QUERY_ID);
     if (clientQueryId != null && !clientQueryId.isBlank()) {
       running.clientQueryId(entry, clientQueryId);

@@ -7,6 +7,7 @@ import io.pinot.common.datatable.DataTable;
 import io.pinot.common.datatable.DataTableBuilder;
 import io.pinot.common.datatable.MetadataKey;
 import io.pinot.query.CompiledQuery;
+import io.pinot.query.CompiledQueryCache;
 import io.pinot.query.QueryOptions;
 import io.pinot.query.context.QueryContext;
 import io.pinot.query.context.QueryDeadline;
