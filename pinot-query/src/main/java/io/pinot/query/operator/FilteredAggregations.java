@@ -232,14 +232,7 @@ public final class FilteredAggregations {
         holders[i].finishSegment(block, slots[i], numGroups);
       }
     }
-    into.expectGroups(numGroups);
-    for (int g = 0; g < numGroups; g++) {
-      if (into.hasLongKeys()) {
-        into.mergeGroupOfLong(keys.keyLong(g), holders, g);
-      } else {
-        into.mergeGroup(keys.keyValues(g), holders, g);
-      }
-    }
+    GroupByOperator.mergeSegmentGroups(keys, numGroups, holders, into);
     if (keys.limitReached()) {
       target.stats().setNumGroupsLimitReached();
     }

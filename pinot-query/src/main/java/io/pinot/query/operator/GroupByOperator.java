@@ -85,6 +85,15 @@ public final class GroupByOperator {
         holders[i].finishSegment(block, slots[i], numGroups);
       }
     }
+    mergeSegmentGroups(keys, numGroups, holders, into);
+    if (keys.limitReached()) {
+      stats.setNumGroupsLimitReached();
+    }
+    stats.addSegment(numDocsScanned, planner.numEntriesScannedInFilter(), numDocsScanned * block.numColumns());
+  }
+
+  /// Merges a segment's groups into the result: numeric and UTF-8 keys in one batch, others one group at a time.
+  static void mergeSegmentGroups(GroupKeyGenerator keys, int numGroups, ResultHolder[] holders, GroupByResult into) {
     into.expectGroups(numGroups);
     if (into.hasLongKeys()) {
       long[] groupKeys = new long[numGroups];
@@ -92,15 +101,17 @@ public final class GroupByOperator {
         groupKeys[g] = keys.keyLong(g);
       }
       into.mergeGroupsOfLong(groupKeys, numGroups, holders);
+    } else if (into.hasUtf8Keys() && keys.utf8Dictionary() != null) {
+      int[] dictIds = new int[numGroups];
+      for (int g = 0; g < numGroups; g++) {
+        dictIds[g] = keys.keyDictId(g);
+      }
+      into.mergeGroupsOfUtf8(keys.utf8Dictionary(), dictIds, numGroups, holders);
     } else {
       for (int g = 0; g < numGroups; g++) {
         into.mergeGroup(keys.keyValues(g), holders, g);
       }
     }
-    if (keys.limitReached()) {
-      stats.setNumGroupsLimitReached();
-    }
-    stats.addSegment(numDocsScanned, planner.numEntriesScannedInFilter(), numDocsScanned * block.numColumns());
   }
 
   private static void ensureCapacity(ResultHolder[] holders, int numGroupIds) {

@@ -9,6 +9,7 @@ import io.pinot.query.reduce.LongIntHashMap;
 import io.pinot.query.reduce.Values;
 import io.pinot.segment.spi.Dictionary;
 import io.pinot.segment.spi.IndexSegment;
+import io.pinot.segment.spi.Utf8Dictionary;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -323,6 +324,18 @@ final class GroupKeyGenerator {
       }
     }
     return values;
+  }
+
+  /// The dictionary of the single key column when its groups can be merged by UTF-8 bytes (a single-value STRING
+  /// column of an immutable segment without null keys), else null.
+  @Nullable Utf8Dictionary utf8Dictionary() {
+    return slots.length == 1 && !multiValue[0] && nulls[0] == null
+        && dictionaries[0] instanceof Utf8Dictionary utf8 ? utf8 : null;
+  }
+
+  /// The dictionary id of a group's value (single dictionary-encoded key column only).
+  int keyDictId(int group) {
+    return mode == Mode.OBJECT_MAP ? groupIdArrays[group][0] : (int) groupKeys[group];
   }
 
   /// The value of a group with one numeric key column in `long` form: integral values as themselves,

@@ -7,6 +7,8 @@ import io.pinot.common.datatable.DataTable;
 import io.pinot.common.datatable.DataTableBuilder;
 import io.pinot.query.function.AggregationFunction;
 import io.pinot.query.function.ResultHolder;
+import io.pinot.segment.spi.Utf8Dictionary;
+import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,6 +55,11 @@ public final class GroupByResult {
   /// Whether groups are keyed by one numeric column held as `long`s (see [#groupIdOfLong]).
   public boolean hasLongKeys() {
     return index instanceof GroupKeyIndex.Numbers;
+  }
+
+  /// Whether groups are keyed by one STRING column held as UTF-8 bytes (see [#mergeGroupsOfUtf8]).
+  public boolean hasUtf8Keys() {
+    return index instanceof Utf8KeyIndex;
   }
 
   /// Whether a new group was dropped because the capacity was reached.
@@ -142,6 +149,39 @@ public final class GroupByResult {
     }
   }
 
+  /// Merges groups `[0, n)` of holders computed elsewhere (a segment's), group `g` under the dictionary value
+  /// `dictIds[g]`, for a result with [#hasUtf8Keys()]: keys are looked up by their UTF-8 bytes in the dictionary's
+  /// memory, and every holder merges in one call.
+  public void mergeGroupsOfUtf8(Utf8Dictionary dictionary, int[] dictIds, int n, ResultHolder[] otherHolders) {
+    expectGroups(n);
+    Utf8KeyIndex utf8 = (Utf8KeyIndex) index;
+    MemorySegment memory = dictionary.utf8Memory();
+    int[] targets = new int[n];
+    for (int g = 0; g < n; g++) {
+      int id = dictIds[g];
+      targets[g] = utf8Group(utf8, memory, dictionary.utf8Start(id), dictionary.utf8Length(id));
+    }
+    for (int i = 0; i < holders.length; i++) {
+      holders[i].mergeAll(targets, otherHolders[i], n);
+    }
+  }
+
+  private int utf8Group(Utf8KeyIndex utf8, MemorySegment memory, long start, int length) {
+    int before = utf8.size();
+    return countUtf8Group(before, utf8.findOrAdd(memory, start, length, before < capacity));
+  }
+
+  /// Notes a UTF-8 key lookup's outcome: a dropped new group (capacity reached) or a new one.
+  private int countUtf8Group(int sizeBefore, int group) {
+    if (group < 0) {
+      capacityReached = true;
+    } else if (index.size() > sizeBefore) {
+      newGroup(group);
+    }
+    return group;
+  }
+
+
   /// Prepares for `expectedNewGroups` more groups (avoids rehashing during a bulk merge).
   public void expectGroups(int expectedNewGroups) {
     int expected = (int) Math.min(Math.min(capacity, Integer.MAX_VALUE / 4), (long) index.size() + expectedNewGroups);
@@ -171,6 +211,18 @@ public final class GroupByResult {
         longKeys[g] = keys.longKey(g);
       }
       mergeGroupsOfLong(longKeys, longKeys.length, other.holders);
+    } else if (hasUtf8Keys() && other.hasUtf8Keys()) {
+      Utf8KeyIndex keys = (Utf8KeyIndex) other.index;
+      int[] targets = new int[keys.size()];
+      Utf8KeyIndex into = (Utf8KeyIndex) index;
+      for (int g = 0; g < targets.length; g++) {
+        byte[] utf8 = keys.utf8(g);
+        int before = into.size();
+        targets[g] = countUtf8Group(before, into.findOrAdd(utf8, utf8.length, before < capacity));
+      }
+      for (int i = 0; i < holders.length; i++) {
+        holders[i].mergeAll(targets, other.holders[i], targets.length);
+      }
     } else {
       for (int g = 0; g < other.numGroups(); g++) {
         mergeGroup(other.key(g), other.holders, g);

@@ -8,15 +8,18 @@ import java.util.List;
 
 /// Numbers the distinct group keys of a [GroupByResult] densely from 0. A single numeric group-by column
 /// is kept as primitive `long`s (integral values as themselves, FLOAT and DOUBLE as their double bits) in
-/// a primitive hash map, which avoids a boxed value, an array and a pointer chase per group; any other
-/// key is kept as objects. Not thread-safe.
-sealed interface GroupKeyIndex permits GroupKeyIndex.Objects, GroupKeyIndex.Numbers {
+/// a primitive hash map, which avoids a boxed value, an array and a pointer chase per group; a single STRING column
+/// as UTF-8 bytes ([Utf8KeyIndex]); any other key is kept as objects. Not thread-safe.
+sealed interface GroupKeyIndex permits GroupKeyIndex.Objects, GroupKeyIndex.Numbers, Utf8KeyIndex {
 
   static GroupKeyIndex create(List<ColumnDataType> keyTypes) {
     if (keyTypes.size() == 1) {
       switch (keyTypes.get(0).storedType()) {
         case INT, LONG, FLOAT, DOUBLE -> {
           return new Numbers(keyTypes.get(0).storedType());
+        }
+        case STRING -> {
+          return new Utf8KeyIndex();
         }
         default -> {
         }

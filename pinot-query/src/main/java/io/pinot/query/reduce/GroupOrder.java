@@ -6,6 +6,7 @@ import io.pinot.query.context.OrderByExpression;
 import io.pinot.query.context.QueryContext;
 import io.pinot.spi.exception.QueryErrorCode;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /// The ORDER BY of a GROUP BY query over *group rows*: the group-by values, the final value of every aggregation,
 /// then the post-aggregation values (`[k0 .. kn-1, a0 .. am-1, p0 .. pq-1]`, see [PostAggregation]). Immutable and
@@ -87,13 +88,13 @@ public final class GroupOrder {
     double[][] numbers = new double[columns.length][];
     Object[][] objects = new Object[columns.length][];
     boolean[][] nulls = new boolean[columns.length][];
+    boolean[][] loaded = new boolean[columns.length][];
     for (int c = 0; c < columns.length; c++) {
       int column = columns[c];
       if (column < numKeys) {
+        // group-by values are decoded on first use: most comparisons are decided by an aggregate
         objects[c] = new Object[numGroups];
-        for (int g = 0; g < numGroups; g++) {
-          objects[c][g] = result.key(g)[column];
-        }
+        loaded[c] = new boolean[numGroups];
       } else {
         numbers[c] = new double[numGroups];
         for (int g = 0; g < numGroups; g++) {
@@ -111,7 +112,8 @@ public final class GroupOrder {
       for (int c = 0; c < columns.length; c++) {
         int cmp;
         if (numbers[c] == null) {
-          cmp = Values.compareOrdered(objects[c][x], objects[c][y], ascending[c], nullsLast[c]);
+          cmp = Values.compareOrdered(keyValue(result, c, x, objects, loaded),
+              keyValue(result, c, y, objects, loaded), ascending[c], nullsLast[c]);
         } else if (nulls[c] != null && (nulls[c][x] || nulls[c][y])) {
           cmp = nulls[c][x] == nulls[c][y] ? 0 : nulls[c][x] == nullsLast[c] ? 1 : -1;
         } else {
@@ -124,5 +126,13 @@ public final class GroupOrder {
       }
       return 0;
     };
+  }
+
+  private @Nullable Object keyValue(GroupByResult result, int c, int group, Object[][] objects, boolean[][] loaded) {
+    if (!loaded[c][group]) {
+      objects[c][group] = result.key(group)[columns[c]];
+      loaded[c][group] = true;
+    }
+    return objects[c][group];
   }
 }

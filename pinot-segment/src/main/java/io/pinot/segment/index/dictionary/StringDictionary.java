@@ -2,7 +2,7 @@
 package io.pinot.segment.index.dictionary;
 
 import io.pinot.segment.memory.DataBuffer;
-import io.pinot.segment.spi.Dictionary;
+import io.pinot.segment.spi.Utf8Dictionary;
 import io.pinot.spi.data.DataType;
 import java.lang.foreign.MemorySegment;
 import java.math.BigDecimal;
@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 /// Dictionary of a STRING (or JSON) column: UTF-8 values in [String#compareTo] order (UTF-16 code unit order),
 /// stored as a `DVAR` buffer. Lookups compare the key with the mapped UTF-8 bytes without decoding them into
 /// strings. Keys that are not strings are looked up by their text form. Thread-safe (immutable).
-public final class StringDictionary implements Dictionary {
+public final class StringDictionary implements Utf8Dictionary {
   private final VarLengthValues values;
   private final MemorySegment segment;
 
@@ -139,6 +139,21 @@ public final class StringDictionary implements Dictionary {
   @Override
   public double getDoubleValue(int dictId) {
     return Double.parseDouble(values.string(dictId));
+  }
+
+  @Override
+  public MemorySegment utf8Memory() {
+    return segment;
+  }
+
+  @Override
+  public long utf8Start(int dictId) {
+    return values.start(dictId);
+  }
+
+  @Override
+  public int utf8Length(int dictId) {
+    return values.length(dictId);
   }
 
   @Override
