@@ -90,9 +90,6 @@ public final class FilterPlanner {
     if (negated) {
       set = not(set);
     }
-    if (NullBitmaps.isNullAware(predicate)) {
-      return set;
-    }
     ImmutableRoaringBitmap nulls = NullBitmaps.ofExpression(segment, predicate.lhs());
     if (nulls == null) {
       return set;

@@ -82,10 +82,10 @@ public final class NullBitmaps {
     return null;
   }
 
-  /// Whether a predicate is a null test (`IS NULL`, `IS NOT NULL` or another null-aware condition): one that is
-  /// never unknown.
-  static boolean isNullAware(Predicate predicate) {
-    return predicate.lhs() instanceof FunctionCall call && NULL_AWARE.contains(call.name());
+  /// Whether a function's result is defined for null arguments (`coalesce`, `case`, the `IS [NOT] NULL` and `IS
+  /// [NOT] DISTINCT FROM` tests); any other function of a null is null under `enableNullHandling`.
+  public static boolean isNullAware(String functionName) {
+    return NULL_AWARE.contains(functionName);
   }
 
   /// The documents of `[0, numDocs)` outside `nulls`.

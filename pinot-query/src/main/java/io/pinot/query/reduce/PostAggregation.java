@@ -12,6 +12,7 @@ import io.pinot.query.context.Literal;
 import io.pinot.query.context.OrderByExpression;
 import io.pinot.query.context.Predicate;
 import io.pinot.query.context.QueryContext;
+import io.pinot.query.filter.NullBitmaps;
 import io.pinot.query.transform.TransformTypes;
 import io.pinot.query.transform.TransformTypes.ValueType;
 import io.pinot.spi.data.DataType;
@@ -21,7 +22,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /// Expressions over aggregation results and group-by values, evaluated by the broker on final group rows
@@ -30,10 +30,6 @@ import org.jspecify.annotations.Nullable;
 /// the final aggregation values, then the values of these expressions ([#expressions]). Arithmetic is in double
 /// precision; other functions are the registered scalar functions. Thread-safe (no state).
 public final class PostAggregation {
-  /// Functions defined on null arguments; every other function of a null is null under `enableNullHandling`.
-  private static final Set<String> NULL_AWARE = Set.of("coalesce", "case", "isnull", "isnotnull", "isdistinctfrom",
-      "isnotdistinctfrom");
-
   private PostAggregation() {
   }
 
@@ -92,7 +88,7 @@ public final class PostAggregation {
     for (int i = 0; i < arguments.length; i++) {
       arguments[i] = evaluate(query, call.arguments().get(i), row);
     }
-    if (query.nullHandlingEnabled() && !NULL_AWARE.contains(call.name())) {
+    if (query.nullHandlingEnabled() && !NullBitmaps.isNullAware(call.name())) {
       for (Object argument : arguments) {
         if (argument == null) {
           return null;

@@ -220,6 +220,10 @@ final class NullHandlingCases {
             + "ORDER BY COALESCE(country, 'none') LIMIT 100"),
         same(f, "SELECT COALESCE(price, 0) + COALESCE(quantity, 0), ts FROM events ORDER BY ts LIMIT 30"),
         same(f, "SELECT SUM(COALESCE(revenue, -1)), COUNT(*) FROM events WHERE " + segment2),
+        same(f, "SELECT COUNT(*), SUM(price) FROM events WHERE COALESCE(price, revenue) > 20000"),
+        same(f, "SELECT COUNT(*) FROM events WHERE COALESCE(country, 'none') = 'none' OR NOT (COALESCE(price, "
+            + "revenue) <= 50000)"),
+        same(f, "SELECT MAX(COALESCE(price, revenue)), COUNT(COALESCE(price, revenue)) FROM events"),
         with(f, "SELECT CASE WHEN age > 40 THEN 'old' ELSE 'young' END, COUNT(*) FROM events "
                 + "GROUP BY CASE WHEN age > 40 THEN 'old' ELSE 'young' END LIMIT 10",
             "SELECT k, COUNT(*) FROM (SELECT CASE WHEN age > 40 THEN 'old' ELSE 'young' END AS k FROM events) "
