@@ -42,4 +42,10 @@ public interface BlockValues {
   int[] mvOffsets(int[] docIds, int length, int stamp);
 
   int[] mvDictIds(int[] docIds, int length, int stamp);
+
+  /// Multi-value values without a dictionary (an array-valued transform's): one Java array per document (`int[]`,
+  /// `long[]`, `float[]`, `double[]`, `String[]` or `byte[][]` by the stored type).
+  default Object[] arrayValues(int[] docIds, int length, int stamp) {
+    throw new UnsupportedOperationException("Not an array-valued transform");
+  }
 }

@@ -182,6 +182,11 @@ public final class ProjectionBlock implements ValueBlock {
     return sources.get(slot).mvOffsets(docIds, length, stamp);
   }
 
+  /// The per-document arrays of an array-valued transform's slot (see [BlockValues#arrayValues]).
+  public Object[] arrayValues(int slot) {
+    return sources.get(slot).arrayValues(docIds, length, stamp);
+  }
+
   @Override
   public int[] mvDictIds(int slot) {
     return sources.get(slot).mvDictIds(docIds, length, stamp);

@@ -103,6 +103,13 @@ final class RowMaterializer {
   private void fillMultiValue(Object[][] rows, int column, int length) {
     int slot = slots[column];
     Dictionary dictionary = block.dictionary(slot);
+    if (dictionary == null) {
+      Object[] arrays = block.arrayValues(slot);
+      for (int i = 0; i < length; i++) {
+        rows[i][column] = arrays[i];
+      }
+      return;
+    }
     int[] offsets = block.mvOffsets(slot);
     int[] dictIds = block.mvDictIds(slot);
     DataType type = block.storedType(slot);

@@ -26,6 +26,7 @@ final class ArgumentReader {
   private byte[][] bytes;
   private int[] offsets;
   private int[] mvIds;
+  private Object @Nullable [] arrays;
   private @Nullable ImmutableRoaringBitmap nulls;
 
   private ArgumentReader(ProjectionBlock block, int slot, @Nullable Object constant, DataType type,
@@ -66,6 +67,10 @@ final class ArgumentReader {
     }
     if (!singleValue) {
       if (block.dictionary(slot) == null) {
+        if (block.source(slot) instanceof ArrayCallValues) {
+          arrays = block.arrayValues(slot);
+          return;
+        }
         throw QueryErrorCode.QUERY_EXECUTION.asException("Transforms of raw multi-value columns are not supported");
       }
       offsets = block.mvOffsets(slot);
@@ -105,6 +110,9 @@ final class ArgumentReader {
   }
 
   private Object multiValue(int i) {
+    if (arrays != null) {
+      return arrays[i];
+    }
     Dictionary dictionary = block.dictionary(slot);
     int start = offsets[i];
     int count = offsets[i + 1] - start;

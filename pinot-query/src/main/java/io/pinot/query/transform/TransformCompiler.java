@@ -57,8 +57,7 @@ public final class TransformCompiler {
       return valueIn(call, block);
     }
     if (!type.singleValue()) {
-      throw QueryErrorCode.QUERY_PLANNING.asException("Multi-value result of expression[" + call
-          + "] is not supported yet outside aggregations of arrays");
+      return new ArrayCallValues(call.toString(), TransformTypes.lookup(call), readers(call, block), type.type());
     }
     List<Expression> arguments = call.arguments();
     if (TransformTypes.ARITHMETIC.contains(call.name()) && arguments.size() == 2
@@ -92,6 +91,12 @@ public final class TransformCompiler {
         return new KernelValues(block, slot, function, type.type());
       }
     }
+    return new ScalarCallValues(call.toString(), function, readers(call, block), type.type());
+  }
+
+  /// Readers of a row-by-row call's arguments (under `enableNullHandling`, COALESCE's read nulls as null).
+  private static ArgumentReader[] readers(FunctionCall call, ProjectionBlock block) {
+    List<Expression> arguments = call.arguments();
     ArgumentReader[] readers = new ArgumentReader[arguments.size()];
     boolean nullAware = block.nullHandling() && call.name().equals("coalesce");
     for (int i = 0; i < readers.length; i++) {
@@ -102,7 +107,7 @@ public final class TransformCompiler {
         readers[i].nullFor(NullBitmaps.ofExpression(block.segment(), argument));
       }
     }
-    return new ScalarCallValues(call.toString(), function, readers, type.type());
+    return readers;
   }
 
   private static BlockValues valueIn(FunctionCall call, ProjectionBlock block) {

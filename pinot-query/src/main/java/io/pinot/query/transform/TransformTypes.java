@@ -133,7 +133,14 @@ public final class TransformTypes {
           return new ValueType(widest(arguments), true);
         }
         if (result == ScalarType.OBJECT_ARRAY) {
-          return new ValueType(DataType.STRING, false);
+          // arrayDistinct(codes) keeps its array's element type; array(a, b) takes its values'; JSON paths are text
+          for (ValueType argument : arguments) {
+            if (!argument.singleValue()) {
+              return new ValueType(argument.type(), false);
+            }
+          }
+          boolean constructor = call.name().equals("array") || call.name().equals("arrayvalueconstructor");
+          return new ValueType(constructor ? widest(arguments) : DataType.STRING, false);
         }
         return new ValueType(result.dataType(), !result.isArray());
       }
