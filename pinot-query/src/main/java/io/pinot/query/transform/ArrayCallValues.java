@@ -32,15 +32,7 @@ final class ArrayCallValues implements BlockValues {
     this.arguments = arguments;
     this.row = new Object[arguments.length];
     this.elementType = elementType;
-    @Nullable Object[] constants = new Object[arguments.length];
-    for (int i = 0; i < arguments.length; i++) {
-      constants[i] = arguments[i].isConstant() ? arguments[i].constantValue() : null;
-    }
-    try {
-      this.function = function.specialize(constants);
-    } catch (RuntimeException e) {
-      throw ValueStore.failure(text, e);
-    }
+    this.function = ValueStore.specialize(text, function, arguments);
   }
 
   @Override

@@ -19,15 +19,7 @@ final class ScalarCallValues extends ComputedValues {
     this.text = text;
     this.arguments = arguments;
     this.row = new Object[arguments.length];
-    @Nullable Object[] constants = new Object[arguments.length];
-    for (int i = 0; i < arguments.length; i++) {
-      constants[i] = arguments[i].isConstant() ? arguments[i].constantValue() : null;
-    }
-    try {
-      this.function = function.specialize(constants);
-    } catch (RuntimeException e) {
-      throw ValueStore.failure(text, e);
-    }
+    this.function = ValueStore.specialize(text, function, arguments);
   }
 
   @Override

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.pinot.query.transform;
 
+import io.pinot.common.function.ScalarFunction;
 import io.pinot.common.function.ScalarType;
 import io.pinot.spi.data.DataType;
 import io.pinot.spi.exception.QueryException;
@@ -42,6 +43,21 @@ final class ValueStore {
       case byte[] b -> b;
       default -> converted.toString();
     };
+  }
+
+  /// The function specialized for the call's constant arguments (see [ScalarFunction#specialize]).
+  ///
+  /// @throws QueryException naming the expression when the constants are invalid
+  static ScalarFunction specialize(String expression, ScalarFunction function, ArgumentReader[] arguments) {
+    @Nullable Object[] constants = new Object[arguments.length];
+    for (int i = 0; i < arguments.length; i++) {
+      constants[i] = arguments[i].isConstant() ? arguments[i].constantValue() : null;
+    }
+    try {
+      return function.specialize(constants);
+    } catch (RuntimeException e) {
+      throw failure(expression, e);
+    }
   }
 
   /// Wraps a function failure as a QUERY_EXECUTION error naming the expression.
