@@ -101,6 +101,8 @@ public record DistinctCountFunction(Expression argument) implements AggregationF
     private long[] dictIdBits;
     private long[] pairs;
     private int numPairs;
+    /// Bits of a dictionary id in a pair (the segment's dictionary's width), so radix sorts take fewer passes.
+    private int dictBits = 32;
 
     Holder(int capacity) {
       values = new DistinctValues[Math.max(1, capacity)];
@@ -139,8 +141,16 @@ public record DistinctCountFunction(Expression argument) implements AggregationF
       }
     }
 
-    private static long pair(int group, int dictId) {
-      return (long) group << 32 | dictId;
+    private long pair(int group, int dictId) {
+      return (long) group << dictBits | dictId;
+    }
+
+    /// Sizes the dictionary-id part of pairs to the segment's dictionary (once per segment, before the first pair).
+    private void fitPairs(ValueBlock block, int slot) {
+      if (pairs == null) {
+        int length = block.dictionary(slot).length();
+        dictBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, length - 1)));
+      }
     }
 
     @Override
@@ -173,6 +183,7 @@ public record DistinctCountFunction(Expression argument) implements AggregationF
     @Override
     public void aggregateGroupBy(ValueBlock block, int slot, int length, int[] groupIds) {
       if (block.isDictionaryEncoded(slot)) {
+        fitPairs(block, slot);
         if (block.isSingleValue(slot)) {
           int[] ids = block.dictIds(slot);
           reservePairs(length);
@@ -205,6 +216,9 @@ public record DistinctCountFunction(Expression argument) implements AggregationF
       boolean singleValue = block.isSingleValue(slot);
       int[] ids = !dictionary ? null : singleValue ? block.dictIds(slot) : block.mvDictIds(slot);
       int[] valueOffsets = dictionary && !singleValue ? block.mvOffsets(slot) : null;
+      if (dictionary) {
+        fitPairs(block, slot);
+      }
       for (int i = 0; i < length; i++) {
         for (int k = offsets[i]; k < offsets[i + 1]; k++) {
           int group = groupIds[k];
@@ -276,18 +290,21 @@ public record DistinctCountFunction(Expression argument) implements AggregationF
       int count = distinct[0];
       pairs = null;
       numPairs = 0;
+      int bits = dictBits;
+      long idMask = (1L << bits) - 1;
+      dictBits = 32;
       boolean numeric = isNumber(dictionary.valueType());
       int start = 0;
       while (start < count) {
-        int group = (int) (sorted[start] >>> 32);
+        int group = (int) (sorted[start] >>> bits);
         int end = start;
-        while (end < count && (int) (sorted[end] >>> 32) == group) {
+        while (end < count && (int) (sorted[end] >>> bits) == group) {
           end++;
         }
         if (group < numGroups) {
           int[] ids = new int[end - start];
           for (int i = start; i < end; i++) {
-            ids[i - start] = (int) sorted[i];
+            ids[i - start] = (int) (sorted[i] & idMask);
           }
           if (numeric) {
             values(group).addSortedLongs(sortedLongs(dictionary, ids, ids.length), ids.length);
