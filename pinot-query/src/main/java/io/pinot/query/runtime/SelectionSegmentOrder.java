@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
 /// selection order-by): segments run from the one with the best bound first (smallest minimum for ASC, largest
 /// maximum for DESC), and a segment is skipped once a worker already holds the rows the query keeps and its worst
 /// row's value is strictly better than anything the segment can hold. Skipping is per worker, which is safe: the
-/// query's top rows are at least as good as any worker's. Segments without min/max metadata (consuming ones) run
-/// first and are never skipped. Immutable and thread-safe.
+/// query's top rows are at least as good as any worker's. Segments without min/max metadata run first and are never
+/// skipped (a consuming segment's view records the min/max of the rows it shows). Immutable and thread-safe.
 final class SelectionSegmentOrder {
   private final String column;
   private final boolean ascending;
