@@ -185,6 +185,18 @@ class TransformQueryTest {
     assertThat(response.resultTable().dataSchema().columnDataTypes().toString()).isEqualTo("[DOUBLE, STRING, LONG]");
   }
 
+  /// Comparisons and null tests are named as Pinot names them (`case(less_than(noIndexCol1,'10'),'less','more')` in
+  /// Pinot's own EXPLAIN tests).
+  @Test
+  void operatorsAreNamedWithPinotsUnderscores() throws Exception {
+    BrokerResponse response = cluster.query("SELECT CASE WHEN age < 30 THEN 'young' ELSE 'old' END, age >= 40, "
+        + "country <> 'US', city IS NULL FROM events ORDER BY ts LIMIT 1");
+    assertThat(response.exceptions()).isEmpty();
+    assertThat(response.resultTable().dataSchema().columnNames()).containsExactly(
+        "case(less_than(age,'30'),'young','old')", "greater_than_or_equal(age,'40')", "not_equals(country,'US')",
+        "is_null(city)");
+  }
+
   @Test
   void unknownFunctionIsNamedInTheError() throws Exception {
     BrokerResponse response = cluster.query("SELECT NOSUCHFUNC(city) FROM events LIMIT 1");

@@ -4,10 +4,17 @@ package io.pinot.query.context;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import java.util.Map;
 
 /// A function call with its canonical name (lower case, underscores removed, as Pinot canonicalizes
-/// function names) and arguments.
+/// function names) and arguments. Its text (result column names: `case(less_than(age,'30'),'young','old')`) spells
+/// the comparison and null-test operators as Pinot does, with underscores.
 public record FunctionCall(String name, List<Expression> arguments) implements Expression {
+  /// Pinot's names of the operators SQL writes as symbols or keywords (`>`, `<>`, `IS NULL`...).
+  private static final Map<String, String> OPERATOR_NAMES = Map.of("notequals", "not_equals", "greaterthan",
+      "greater_than", "greaterthanorequal", "greater_than_or_equal", "lessthan", "less_than", "lessthanorequal",
+      "less_than_or_equal", "notin", "not_in", "isnull", "is_null", "isnotnull", "is_not_null", "isdistinctfrom",
+      "is_distinct_from", "isnotdistinctfrom", "is_not_distinct_from");
 
   public FunctionCall {
     requireNonNull(name, "name is null");
@@ -28,7 +35,7 @@ public record FunctionCall(String name, List<Expression> arguments) implements E
 
   @Override
   public String toString() {
-    StringBuilder text = new StringBuilder(name).append('(');
+    StringBuilder text = new StringBuilder(OPERATOR_NAMES.getOrDefault(name, name)).append('(');
     for (int i = 0; i < arguments.size(); i++) {
       if (i > 0) {
         text.append(',');
