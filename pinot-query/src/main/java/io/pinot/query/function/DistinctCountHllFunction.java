@@ -245,8 +245,17 @@ public record DistinctCountHllFunction(Expression argument, int log2m) implement
       int length = dictionary.length();
       switch (dictionary.valueType()) {
         case INT, LONG -> {
-          for (int id = 0; id < length; id++) {
-            union.update(dictionary.getLongValue(id));
+          int[] ids = new int[Math.min(length, 1024)];
+          long[] values = new long[ids.length];
+          for (int start = 0; start < length; start += ids.length) {
+            int n = Math.min(ids.length, length - start);
+            for (int k = 0; k < n; k++) {
+              ids[k] = start + k;
+            }
+            dictionary.readLongValues(ids, n, values);
+            for (int k = 0; k < n; k++) {
+              union.update(values[k]);
+            }
           }
         }
         case FLOAT, DOUBLE -> {
