@@ -8,7 +8,7 @@ import java.nio.ByteBuffer;
 /// `Double.doubleToLongBits` of values as keys. Not thread-safe.
 ///
 /// Serialized form: int32 n, then n × (int64 key, int64 count); big-endian, in no particular order.
-final class LongCountMap {
+final class LongCountMap implements GroupStates.State<LongCountMap> {
   private long[] keys;
   private long[] counts;
   private int size;
@@ -40,7 +40,8 @@ final class LongCountMap {
     }
   }
 
-  void addAll(LongCountMap other) {
+  @Override
+  public void addAll(LongCountMap other) {
     for (int i = 0; i < other.keys.length; i++) {
       if (other.counts[i] != 0) {
         add(other.keys[i], other.counts[i]);
@@ -74,7 +75,8 @@ final class LongCountMap {
     }
   }
 
-  byte[] serialize() {
+  @Override
+  public byte[] serialize() {
     ByteBuffer buffer = ByteBuffer.allocate(4 + size * 16).putInt(size);
     for (int i = 0; i < keys.length; i++) {
       if (counts[i] != 0) {
@@ -84,7 +86,8 @@ final class LongCountMap {
     return buffer.array();
   }
 
-  void addSerialized(byte[] bytes) {
+  @Override
+  public void addSerialized(byte[] bytes) {
     ByteBuffer buffer = ByteBuffer.wrap(bytes);
     int n = buffer.getInt();
     for (int i = 0; i < n; i++) {

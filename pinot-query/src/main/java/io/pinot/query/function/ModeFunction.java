@@ -2,12 +2,10 @@
 package io.pinot.query.function;
 
 import io.pinot.common.datatable.ColumnDataType;
-import io.pinot.common.datatable.CustomObject;
 import io.pinot.common.datatable.DataTable;
 import io.pinot.common.datatable.DataTableBuilder;
 import io.pinot.query.context.Expression;
 import io.pinot.segment.spi.Dictionary;
-import java.util.Arrays;
 
 /// `MODE(col[, 'MIN'|'MAX'|'AVG'])`: the most frequent value of a numeric single-value column, final type DOUBLE,
 /// result column `mode(col)` whatever the reducer. When several values share the highest frequency the reducer
@@ -82,28 +80,21 @@ public record ModeFunction(Expression argument, Reducer reducer) implements Aggr
   /// Value frequencies per group.
   static final class Holder implements ResultHolder {
     private final Reducer reducer;
-    private LongCountMap[] groups;
+    private final GroupStates<LongCountMap> groups;
     private DictIdCounts dictIdCounts;
 
     Holder(int capacity, Reducer reducer) {
       this.reducer = reducer;
-      groups = new LongCountMap[Math.max(1, capacity)];
+      groups = new GroupStates<>(capacity, LongCountMap::new, ObjectTypes.VALUE_FREQUENCIES);
     }
 
     @Override
     public void ensureCapacity(int numGroups) {
-      if (numGroups > groups.length) {
-        groups = Arrays.copyOf(groups, Math.max(numGroups, groups.length * 2));
-      }
+      groups.ensureCapacity(numGroups);
     }
 
     private LongCountMap group(int group) {
-      LongCountMap counts = groups[group];
-      if (counts == null) {
-        counts = new LongCountMap();
-        groups[group] = counts;
-      }
-      return counts;
+      return groups.getOrCreate(group);
     }
 
     private static long key(double value) {
@@ -163,35 +154,22 @@ public record ModeFunction(Expression argument, Reducer reducer) implements Aggr
 
     @Override
     public void merge(int group, ResultHolder other, int otherGroup) {
-      LongCountMap from = ((Holder) other).groups[otherGroup];
-      if (from == null) {
-        return;
-      }
-      if (groups[group] == null) {
-        groups[group] = from;
-      } else {
-        groups[group].addAll(from);
-      }
+      groups.merge(group, ((Holder) other).groups, otherGroup);
     }
 
     @Override
     public void mergeIntermediate(int group, DataTable table, int row, int column) {
-      CustomObject object = table.getCustomObject(row, column);
-      if (object == null) {
-        return;
-      }
-      ObjectTypes.expect(object, ObjectTypes.VALUE_FREQUENCIES);
-      group(group).addSerialized(object.bytes());
+      groups.mergeIntermediate(group, table, row, column);
     }
 
     @Override
     public void writeIntermediate(int group, DataTableBuilder builder, int column) {
-      builder.setCustomObject(column, new CustomObject(ObjectTypes.VALUE_FREQUENCIES, group(group).serialize()));
+      groups.writeIntermediate(group, builder, column);
     }
 
     @Override
     public Comparable<?> finalResult(int group) {
-      return mode(groups[group], reducer);
+      return mode(groups.get(group), reducer);
     }
   }
 }

@@ -2,12 +2,10 @@
 package io.pinot.query.function;
 
 import io.pinot.common.datatable.ColumnDataType;
-import io.pinot.common.datatable.CustomObject;
 import io.pinot.common.datatable.DataTable;
 import io.pinot.common.datatable.DataTableBuilder;
 import io.pinot.query.context.Expression;
 import io.pinot.segment.spi.Dictionary;
-import java.util.Arrays;
 
 /// `PERCENTILE(col, p)` (result column `percentile(col, p)` with `p` printed as a double, e.g.
 /// `percentile(price, 95.0)`) and the legacy `PERCENTILE95(col)` (`percentile95(col)`): the exact percentile
@@ -61,28 +59,21 @@ public record PercentileFunction(Expression argument, double percentile, boolean
   /// ids instead, turned into sorted (value, count) runs by [#finishSegment].
   static final class Holder implements ResultHolder {
     private final double percentile;
-    private ValueCounts[] groups;
+    private final GroupStates<ValueCounts> groups;
     private DictIdCounts dictIdCounts;
 
     Holder(int capacity, double percentile) {
       this.percentile = percentile;
-      groups = new ValueCounts[Math.max(1, capacity)];
+      groups = new GroupStates<>(capacity, ValueCounts::new, ObjectTypes.VALUE_COUNTS);
     }
 
     @Override
     public void ensureCapacity(int numGroups) {
-      if (numGroups > groups.length) {
-        groups = Arrays.copyOf(groups, Math.max(numGroups, groups.length * 2));
-      }
+      groups.ensureCapacity(numGroups);
     }
 
     private ValueCounts group(int group) {
-      ValueCounts counts = groups[group];
-      if (counts == null) {
-        counts = new ValueCounts();
-        groups[group] = counts;
-      }
-      return counts;
+      return groups.getOrCreate(group);
     }
 
     @Override
@@ -135,35 +126,22 @@ public record PercentileFunction(Expression argument, double percentile, boolean
 
     @Override
     public void merge(int group, ResultHolder other, int otherGroup) {
-      ValueCounts from = ((Holder) other).groups[otherGroup];
-      if (from == null) {
-        return;
-      }
-      if (groups[group] == null) {
-        groups[group] = from;
-      } else {
-        groups[group].addAll(from);
-      }
+      groups.merge(group, ((Holder) other).groups, otherGroup);
     }
 
     @Override
     public void mergeIntermediate(int group, DataTable table, int row, int column) {
-      CustomObject object = table.getCustomObject(row, column);
-      if (object == null) {
-        return;
-      }
-      ObjectTypes.expect(object, ObjectTypes.VALUE_COUNTS);
-      group(group).addSerialized(object.bytes());
+      groups.mergeIntermediate(group, table, row, column);
     }
 
     @Override
     public void writeIntermediate(int group, DataTableBuilder builder, int column) {
-      builder.setCustomObject(column, new CustomObject(ObjectTypes.VALUE_COUNTS, group(group).serialize()));
+      groups.writeIntermediate(group, builder, column);
     }
 
     @Override
     public Comparable<?> finalResult(int group) {
-      ValueCounts counts = groups[group];
+      ValueCounts counts = groups.get(group);
       long n = counts == null ? 0 : counts.count();
       if (n == 0) {
         return Double.NEGATIVE_INFINITY;

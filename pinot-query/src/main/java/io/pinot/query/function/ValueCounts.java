@@ -12,7 +12,7 @@ import java.util.Arrays;
 ///
 /// Serialized form ([ObjectTypes#VALUE_COUNTS]): int32 n, a byte that is 1 when every count is 1, the n values
 /// as IEEE doubles, then (unless every count is 1) n int64 counts; big-endian.
-final class ValueCounts {
+final class ValueCounts implements GroupStates.State<ValueCounts> {
   private static final int MIN_BUFFER = 1 << 14;
 
   private double[] buffer = new double[16];
@@ -38,7 +38,8 @@ final class ValueCounts {
   }
 
   /// Adds all values of `other`, which must not be used afterwards.
-  void addAll(ValueCounts other) {
+  @Override
+  public void addAll(ValueCounts other) {
     other.compact();
     mergeRuns(other.values, other.counts, other.size);
   }
@@ -127,7 +128,8 @@ final class ValueCounts {
     size = n;
   }
 
-  byte[] serialize() {
+  @Override
+  public byte[] serialize() {
     compact();
     boolean allOnes = true;
     for (int i = 0; i < size && allOnes; i++) {
@@ -146,7 +148,8 @@ final class ValueCounts {
     return out.array();
   }
 
-  void addSerialized(byte[] bytes) {
+  @Override
+  public void addSerialized(byte[] bytes) {
     ByteBuffer in = ByteBuffer.wrap(bytes);
     int n = in.getInt();
     boolean allOnes = in.get() == 1;
