@@ -2,6 +2,7 @@
 package io.pinot.controller;
 
 import io.pinot.spi.env.PinotConfiguration;
+import io.pinot.spi.stream.DurationParser;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
@@ -19,7 +20,8 @@ public record ControllerConfig(
     int vipPort,
     Path dataDir,
     Path localTempDir,
-    boolean tenantIsolation) {
+    boolean tenantIsolation,
+    long realtimeValidationPeriodMs) {
 
   public static ControllerConfig from(PinotConfiguration config) {
     String dataDir = config.getString(ControllerConfigKey.DATA_DIR);
@@ -33,6 +35,8 @@ public record ControllerConfig(
         config.getString(ControllerConfigKey.CLUSTER_NAME), config.getString(ControllerConfigKey.HOST),
         config.getInt(ControllerConfigKey.PORT), vipHost.isBlank() ? null : vipHost,
         vipPort.isBlank() ? -1 : Integer.parseInt(vipPort.trim()), data.toAbsolutePath(), temp.toAbsolutePath(),
-        config.getBoolean(ControllerConfigKey.TENANT_ISOLATION));
+        config.getBoolean(ControllerConfigKey.TENANT_ISOLATION),
+        DurationParser.millis(ControllerConfigKey.REALTIME_SEGMENT_VALIDATION_FREQUENCY.key(),
+            config.getString(ControllerConfigKey.REALTIME_SEGMENT_VALIDATION_FREQUENCY)));
   }
 }

@@ -23,7 +23,10 @@ public enum ControllerConfigKey implements ConfigKey {
   /// Scratch space for uploads.
   LOCAL_TEMP_DIR("controller.local.temp.dir", ""),
   /// Whether new brokers and servers are tagged with DefaultTenant automatically.
-  TENANT_ISOLATION("cluster.tenant.isolation.enable", "true");
+  TENANT_ISOLATION("cluster.tenant.isolation.enable", "true"),
+  /// How often REALTIME tables are checked for new stream partitions and interrupted commits (Pinot's
+  /// `RealtimeSegmentValidationManager`), as a period such as `1h` or `30s`.
+  REALTIME_SEGMENT_VALIDATION_FREQUENCY("controller.realtime.segment.validation.frequencyPeriod", "1h");
 
   private final String key;
   private final String defaultValue;

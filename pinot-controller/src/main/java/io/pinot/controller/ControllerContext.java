@@ -7,6 +7,7 @@ import io.pinot.controller.helix.InstanceManager;
 import io.pinot.controller.helix.MetadataStore;
 import io.pinot.controller.segment.SegmentManager;
 import io.pinot.controller.table.TableManager;
+import io.pinot.controller.realtime.RealtimeServices;
 import java.net.http.HttpClient;
 
 /// The parts of one controller node that its REST resources use. One per controller (several controllers
@@ -20,5 +21,6 @@ public record ControllerContext(
     SegmentDeepStore deepStore,
     TableManager tables,
     SegmentManager segments,
+    RealtimeServices realtime,
     HttpClient httpClient) {
 }

@@ -6,6 +6,9 @@ import io.pinot.common.utils.InstanceIds;
 import io.pinot.common.utils.NetUtils;
 import io.pinot.controller.api.ControllerApi;
 import io.pinot.controller.deepstore.SegmentDeepStore;
+import io.pinot.controller.realtime.RealtimeSegmentManager;
+import io.pinot.controller.realtime.RealtimeServices;
+import io.pinot.controller.realtime.SegmentCompletionManager;
 import io.pinot.controller.helix.ClusterInitializer;
 import io.pinot.controller.helix.ControllerHelix;
 import io.pinot.controller.helix.IdealStateManager;
@@ -33,6 +36,7 @@ public final class ControllerStarter implements AutoCloseable {
   private @Nullable ControllerHelix helix;
   private @Nullable RestServer restServer;
   private @Nullable ControllerContext context;
+  private @Nullable RealtimeServices realtime;
   private int port;
 
   public ControllerStarter(PinotConfiguration configuration) {
@@ -53,15 +57,20 @@ public final class ControllerStarter implements AutoCloseable {
     MetadataStore store = new MetadataStore(helix.manager().getHelixPropertyStore());
     IdealStateManager idealStates = new IdealStateManager(helix.manager());
     SegmentDeepStore deepStore = new SegmentDeepStore(new LocalPinotFS(), config.dataDir());
-    TableManager tables = new TableManager(store, idealStates, instances, deepStore);
     String downloadHost = config.vipHost() != null ? config.vipHost() : config.host();
     int downloadPort = config.vipPort() > 0 ? config.vipPort() : port;
+    RealtimeSegmentManager realtimeSegments = new RealtimeSegmentManager(store, idealStates, instances, deepStore,
+        () -> "http://" + downloadHost + ":" + downloadPort);
+    realtime = new RealtimeServices(store, realtimeSegments, new SegmentCompletionManager(store, idealStates,
+        realtimeSegments, config.localTempDir().resolve("realtime-uploads"), System::currentTimeMillis),
+        config.realtimeValidationPeriodMs());
+    TableManager tables = new TableManager(store, idealStates, instances, deepStore, realtimeSegments);
     SegmentManager segments = new SegmentManager(store, idealStates, instances,
         new SegmentMessenger(helix.manager()), deepStore, () -> "http://" + downloadHost + ":" + downloadPort);
     HttpClient httpClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5)).build();
     context = new ControllerContext(config, instanceId, store, idealStates, instances, deepStore, tables, segments,
-        httpClient);
+        realtime, httpClient);
     helix.watchInstances(tables::reconcileBrokerResource);
     restServer = RestServer.start("0.0.0.0", port, ControllerApi.resources(context));
     LOGGER.info("Controller {} serving REST on port {}", instanceId, port);
@@ -85,6 +94,10 @@ public final class ControllerStarter implements AutoCloseable {
     if (restServer != null) {
       restServer.close();
       restServer = null;
+    }
+    if (realtime != null) {
+      realtime.close();
+      realtime = null;
     }
     if (helix != null) {
       helix.close();

@@ -30,8 +30,9 @@ class ControllerConfigTest {
         "controller.zk.str", "zk:2182", "controller.helix.cluster.name", "Other", "controller.host", "h",
         "controller.access.protocols.http.port", "9100", "controller.vip.host", "vip", "controller.vip.port", "80",
         "controller.data.dir", "file:/data/deep", "controller.local.temp.dir", "/tmp/x",
-        "cluster.tenant.isolation.enable", "false")));
+        "cluster.tenant.isolation.enable", "false", "controller.realtime.segment.validation.frequencyPeriod",
+        "1h30m")));
     assertThat(config).isEqualTo(new ControllerConfig("zk:2182", "Other", "h", 9100, "vip", 80,
-        Path.of("/data/deep"), Path.of("/tmp/x"), false));
+        Path.of("/data/deep"), Path.of("/tmp/x"), false, 5_400_000L));
   }
 }

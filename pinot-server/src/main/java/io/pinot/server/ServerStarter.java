@@ -10,6 +10,8 @@ import io.pinot.server.cluster.ServerHelix;
 import io.pinot.server.data.InstanceDataManager;
 import io.pinot.server.data.SegmentFetcher;
 import io.pinot.server.query.QueryScheduler;
+import io.pinot.server.realtime.CompletionClient;
+import io.pinot.server.realtime.RealtimeSegments;
 import io.pinot.server.transport.QueryServer;
 import io.pinot.spi.env.PinotConfiguration;
 import java.util.LinkedHashMap;
@@ -30,7 +32,8 @@ public final class ServerStarter implements AutoCloseable {
   private @Nullable QueryScheduler scheduler;
   private @Nullable QueryServer queryServer;
   private @Nullable RestServer adminServer;
-  private @Nullable ServerHelix helix;
+  private volatile @Nullable ServerHelix helix;
+  private @Nullable RealtimeSegments realtime;
   private String instanceId = "";
 
   public ServerStarter(PinotConfiguration configuration) {
@@ -49,9 +52,20 @@ public final class ServerStarter implements AutoCloseable {
     fields.put(InstanceInfo.ADMIN_PORT, Integer.toString(adminServer.port()));
     fields.put(InstanceInfo.GRPC_PORT, Integer.toString(config.grpcEnabled() ? config.grpcPort() : -1));
     InstanceInfo instance = new InstanceInfo(instanceId, config.host(), queryServer.port(), true, List.of(), fields);
-    helix = ServerHelix.join(config.zkAddress(), config.clusterName(), instance, dataManager);
+    realtime = new RealtimeSegments(dataManager, new CompletionClient(this::controllerUrl, instanceId));
+    helix = ServerHelix.join(config.zkAddress(), config.clusterName(), instance, dataManager, realtime);
     LOGGER.info("Server {} started: queries on port {}, admin on port {}, data in {}", instanceId,
         queryServer.port(), adminServer.port(), config.dataDir());
+  }
+
+  private @Nullable String controllerUrl() {
+    ServerHelix current = helix;
+    return current == null ? null : current.controllerUrl();
+  }
+
+  /// The server's consuming segments (null before start).
+  public @Nullable RealtimeSegments realtime() {
+    return realtime;
   }
 
   public String instanceId() {
@@ -68,6 +82,10 @@ public final class ServerStarter implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    if (realtime != null) {
+      realtime.close();
+      realtime = null;
+    }
     if (helix != null) {
       helix.close();
       helix = null;

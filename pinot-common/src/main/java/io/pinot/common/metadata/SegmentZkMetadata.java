@@ -41,6 +41,16 @@ public record SegmentZkMetadata(
   public static final String SIZE_IN_BYTES = "segment.size.in.bytes";
   /// The partitions of the segment's partitioned columns as JSON (kept in `otherFields`), for broker pruning.
   public static final String PARTITION_METADATA = "segment.partition.metadata";
+  /// A REALTIME segment's status (kept in `otherFields`): `IN_PROGRESS` while consuming, `DONE` once committed.
+  public static final String REALTIME_STATUS = "segment.realtime.status";
+  /// The first stream offset of a REALTIME segment.
+  public static final String START_OFFSET = "segment.realtime.startOffset";
+  /// The offset after the last message of a committed REALTIME segment.
+  public static final String END_OFFSET = "segment.realtime.endOffset";
+  public static final String NUM_REPLICAS = "segment.realtime.numReplicas";
+  public static final String FLUSH_THRESHOLD_SIZE = "segment.flush.threshold.size";
+  public static final String STATUS_IN_PROGRESS = "IN_PROGRESS";
+  public static final String STATUS_DONE = "DONE";
 
   public SegmentZkMetadata {
     otherFields = Map.copyOf(otherFields);
@@ -89,6 +99,34 @@ public record SegmentZkMetadata(
     return new SegmentZkMetadata(segmentName, upload.crc, upload.creationTime, upload.downloadUrl, pushTime, now,
         upload.totalDocs, upload.startTime, upload.endTime, upload.timeUnit, upload.indexVersion, upload.sizeInBytes,
         otherFields);
+  }
+
+  /// `segment.realtime.status`, or null for an OFFLINE segment.
+  public @Nullable String realtimeStatus() {
+    return otherFields.get(REALTIME_STATUS);
+  }
+
+  /// True for a REALTIME segment still consuming.
+  public boolean isInProgress() {
+    return STATUS_IN_PROGRESS.equals(realtimeStatus());
+  }
+
+  /// `segment.realtime.startOffset`, or -1.
+  public long startOffset() {
+    return number(otherFields, START_OFFSET);
+  }
+
+  /// `segment.realtime.endOffset`, or -1.
+  public long endOffset() {
+    return number(otherFields, END_OFFSET);
+  }
+
+  /// A copy with `fields` added to (or replacing) the other fields.
+  public SegmentZkMetadata withOtherFields(Map<String, String> fields) {
+    Map<String, String> merged = new LinkedHashMap<>(otherFields);
+    merged.putAll(fields);
+    return new SegmentZkMetadata(segmentName, crc, creationTime, downloadUrl, pushTime, refreshTime, totalDocs,
+        startTime, endTime, timeUnit, indexVersion, sizeInBytes, merged);
   }
 
   private static long number(Map<String, String> fields, String key) {

@@ -14,6 +14,7 @@ import org.apache.helix.model.ExternalView;
 import org.apache.helix.model.IdealState;
 import org.apache.helix.zookeeper.datamodel.ZNRecord;
 import org.apache.helix.zookeeper.zkclient.DataUpdater;
+import org.jspecify.annotations.Nullable;
 
 /// Ideal states and external views of table resources and of `brokerResource`. Tables use Helix's
 /// CUSTOMIZED mode: the controller writes each segment's instance→state map and Helix drives servers
@@ -68,6 +69,28 @@ public final class IdealStateManager {
     }
     update(tableNameWithType, record -> {
       record.setMapField(segmentName, states);
+      return record;
+    });
+  }
+
+  /// Sets several segments' instance→state maps in one atomic update (a REALTIME commit turns the committed
+  /// segment ONLINE and adds the next CONSUMING one together).
+  public void setSegmentStates(String tableNameWithType, Map<String, Map<String, String>> segmentStates) {
+    update(tableNameWithType, record -> {
+      segmentStates.forEach((segment, states) -> record.setMapField(segment, new TreeMap<>(states)));
+      return record;
+    });
+  }
+
+  /// A simple field of a table's ideal state (`isTablePaused`...), or null.
+  public @Nullable String simpleField(String tableNameWithType, String key) {
+    IdealState idealState = admin.getResourceIdealState(clusterName, tableNameWithType);
+    return idealState == null ? null : idealState.getRecord().getSimpleField(key);
+  }
+
+  public void setSimpleField(String tableNameWithType, String key, String value) {
+    update(tableNameWithType, record -> {
+      record.setSimpleField(key, value);
       return record;
     });
   }

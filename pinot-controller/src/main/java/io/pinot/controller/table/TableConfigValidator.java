@@ -9,6 +9,7 @@ import io.pinot.spi.config.table.TableType;
 import io.pinot.spi.data.FieldSpec;
 import io.pinot.spi.data.FieldType;
 import io.pinot.spi.data.Schema;
+import io.pinot.spi.stream.StreamConfig;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,8 +25,7 @@ public final class TableConfigValidator {
   /// @throws IllegalArgumentException naming the first problem
   public static List<String> validate(TableConfig config, Schema schema) {
     if (config.tableType() == TableType.REALTIME) {
-      throw new IllegalArgumentException("REALTIME tables are not supported yet: create an OFFLINE table and "
-          + "ingest with LaunchDataIngestionJob");
+      StreamConfig.of(config);
     }
     String timeColumn = config.segmentsConfig().timeColumnName();
     if (timeColumn != null && !timeColumn.isBlank()) {

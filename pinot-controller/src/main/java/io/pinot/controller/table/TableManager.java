@@ -6,9 +6,11 @@ import io.pinot.controller.deepstore.SegmentDeepStore;
 import io.pinot.controller.helix.IdealStateManager;
 import io.pinot.controller.helix.InstanceManager;
 import io.pinot.controller.helix.MetadataStore;
+import io.pinot.controller.realtime.RealtimeSegmentManager;
 import io.pinot.spi.config.table.TableConfig;
 import io.pinot.spi.config.table.TableType;
 import io.pinot.spi.data.Schema;
+import io.pinot.spi.stream.StreamException;
 import io.pinot.spi.utils.TableNameBuilder;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -29,13 +31,15 @@ public final class TableManager {
   private final IdealStateManager idealStates;
   private final InstanceManager instances;
   private final SegmentDeepStore deepStore;
+  private final RealtimeSegmentManager realtime;
 
   public TableManager(MetadataStore store, IdealStateManager idealStates, InstanceManager instances,
-      SegmentDeepStore deepStore) {
+      SegmentDeepStore deepStore, RealtimeSegmentManager realtime) {
     this.store = store;
     this.idealStates = idealStates;
     this.instances = instances;
     this.deepStore = deepStore;
+    this.realtime = realtime;
   }
 
   /// Adds a schema, or replaces it when `override` and the change is backward compatible (or `force`).
@@ -93,8 +97,26 @@ public final class TableManager {
       throw e;
     }
     updateBrokers(config);
+    if (config.tableType() == TableType.REALTIME) {
+      startConsuming(config);
+    }
     LOGGER.info("Added table {}", config.tableName());
     return notes;
+  }
+
+  /// Creates the first consuming segment of each stream partition; a stream that cannot be read undoes the
+  /// table creation and says why.
+  private void startConsuming(TableConfig config) {
+    try {
+      realtime.setUpNewTable(config);
+    } catch (StreamException | RuntimeException e) {
+      idealStates.setTableBrokers(config.tableName(), new TreeSet<>());
+      idealStates.dropTableResource(config.tableName());
+      store.deleteAllSegments(config.tableName());
+      store.deleteTableConfig(config.tableName());
+      throw RestException.badRequest("Cannot consume the stream of table " + config.tableName() + ": "
+          + e.getMessage());
+    }
   }
 
   public synchronized List<String> updateTable(TableConfig config) {

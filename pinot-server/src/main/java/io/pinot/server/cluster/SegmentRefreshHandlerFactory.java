@@ -3,6 +3,7 @@ package io.pinot.server.cluster;
 
 import io.pinot.common.metadata.SegmentZkMetadata;
 import io.pinot.server.data.InstanceDataManager;
+import io.pinot.server.realtime.RealtimeSegments;
 import io.pinot.spi.config.table.TableConfig;
 import io.pinot.spi.data.Schema;
 import java.io.IOException;
@@ -25,13 +26,18 @@ final class SegmentRefreshHandlerFactory implements MultiTypeMessageHandlerFacto
   private static final Logger LOGGER = LoggerFactory.getLogger(SegmentRefreshHandlerFactory.class);
   static final String SEGMENT_REFRESH = "SEGMENT_REFRESH";
   static final String SEGMENT_RELOAD = "SEGMENT_RELOAD";
+  /// Pinot's `ForceCommitMessage` sub-type: every consuming segment of the table on this server commits now.
+  static final String FORCE_COMMIT = "FORCE_COMMIT";
 
   private final InstanceDataManager dataManager;
   private final ClusterMetadataReader metadata;
+  private final RealtimeSegments realtime;
 
-  SegmentRefreshHandlerFactory(InstanceDataManager dataManager, ClusterMetadataReader metadata) {
+  SegmentRefreshHandlerFactory(InstanceDataManager dataManager, ClusterMetadataReader metadata,
+      RealtimeSegments realtime) {
     this.dataManager = dataManager;
     this.metadata = metadata;
+    this.realtime = realtime;
   }
 
   @Override
@@ -47,6 +53,8 @@ final class SegmentRefreshHandlerFactory implements MultiTypeMessageHandlerFacto
             refresh(table, segment);
           } else if (SEGMENT_RELOAD.equals(_message.getMsgSubType())) {
             reload(table, segment);
+          } else if (FORCE_COMMIT.equals(_message.getMsgSubType())) {
+            LOGGER.info("Force commit of {}: {}", table, realtime.forceCommit(table));
           }
           result.setSuccess(true);
         } catch (Exception e) {

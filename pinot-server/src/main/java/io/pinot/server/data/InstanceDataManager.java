@@ -77,6 +77,41 @@ public final class InstanceDataManager implements AutoCloseable {
     }
   }
 
+  /// Serves a consuming (mutable) segment under its name, replacing any copy of that name.
+  public void addConsumingSegment(String tableNameWithType, IndexSegment segment, @Nullable Schema schema) {
+    synchronized (lock(segment.segmentName())) {
+      TableDataManager table = tables.computeIfAbsent(tableNameWithType, TableDataManager::new);
+      table.setSchema(schema);
+      table.addOrReplace(segment);
+    }
+  }
+
+  /// Moves a segment built on this server (a committed consuming segment) into its local place, loads it and
+  /// swaps it in for the copy of the same name; the build directory's parent (a staging directory) is removed.
+  public void installBuiltSegment(String tableNameWithType, Path builtDir) throws IOException {
+    String segmentName = builtDir.getFileName().toString();
+    synchronized (lock(segmentName)) {
+      Path segmentDir = segmentDir(tableNameWithType, segmentName);
+      Files.createDirectories(segmentDir.getParent());
+      Path old = segmentDir.resolveSibling(".old-" + segmentName + "-" + System.nanoTime());
+      if (Files.exists(segmentDir)) {
+        Files.move(segmentDir, old, StandardCopyOption.ATOMIC_MOVE);
+      }
+      Files.move(builtDir, segmentDir, StandardCopyOption.ATOMIC_MOVE);
+      deleteDirectory(old);
+      deleteDirectory(builtDir.getParent());
+      IndexSegment segment = SegmentLoader.load(segmentDir);
+      tables.computeIfAbsent(tableNameWithType, TableDataManager::new).addOrReplace(segment);
+    }
+  }
+
+  /// A new empty directory under the data directory, for building segments.
+  public Path newWorkDir(String prefix) throws IOException {
+    Path work = dataDir.resolve(".work");
+    Files.createDirectories(work);
+    return Files.createTempDirectory(work, prefix);
+  }
+
   /// Brings a loaded segment's local copy in line with the current table config and schema (indexes added or
   /// removed, new schema columns with their default values; see [SegmentPreprocessor]), loads it and swaps it in;
   /// queries keep using the previous copy until the swap and finish on it. A segment this server does not hold is

@@ -5,16 +5,16 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/// Apache Pinot's period strings (`6h`, `30m`, `1h30m`, `10s`, `2d`, or plain milliseconds) and data sizes
+/// Parses Apache Pinot's period strings (`6h`, `30m`, `1h30m`, `10s`, `2d`, or plain milliseconds) and data sizes
 /// (`200M`, `1.5G`, `500K`, or plain bytes), as stream configs write them.
-final class DurationParser {
+public final class DurationParser {
   private static final Pattern PERIOD = Pattern.compile("(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
   private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)([kmgt]?)b?");
 
   private DurationParser() {
   }
 
-  static long millis(String key, String text) {
+  public static long millis(String key, String text) {
     String value = text.trim().toLowerCase(Locale.ROOT);
     if (value.matches("\\d+")) {
       return Long.parseLong(value);
@@ -34,7 +34,7 @@ final class DurationParser {
     return total;
   }
 
-  static long bytes(String key, String text) {
+  public static long bytes(String key, String text) {
     Matcher matcher = SIZE.matcher(text.trim().toLowerCase(Locale.ROOT));
     if (!matcher.matches()) {
       throw new IllegalArgumentException("Invalid " + key + "[" + text + "]: use a size such as 200M or 1G");

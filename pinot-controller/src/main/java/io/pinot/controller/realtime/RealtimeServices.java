@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.pinot.controller.realtime;
+
+import io.pinot.controller.helix.MetadataStore;
+import io.pinot.spi.config.table.TableConfig;
+import io.pinot.spi.config.table.TableType;
+import io.pinot.spi.stream.StreamException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/// The controller's REALTIME machinery: the segment life cycle, the completion protocol and the periodic
+/// validation task (Pinot's `RealtimeSegmentValidationManager`) that picks up new stream partitions and repairs
+/// interrupted commits. One per controller; [#close()] stops the periodic task.
+public final class RealtimeServices implements AutoCloseable {
+  private static final Logger LOGGER = LoggerFactory.getLogger(RealtimeServices.class);
+  /// Pinot's name of the periodic task, for `/periodictask/run`.
+  public static final String VALIDATION_TASK = "RealtimeSegmentValidationManager";
+
+  private final MetadataStore store;
+  private final RealtimeSegmentManager segments;
+  private final SegmentCompletionManager completion;
+  private final ScheduledExecutorService scheduler;
+
+  public RealtimeServices(MetadataStore store, RealtimeSegmentManager segments, SegmentCompletionManager completion,
+      long validationPeriodMs) {
+    this.store = store;
+    this.segments = segments;
+    this.completion = completion;
+    this.scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
+      Thread thread = new Thread(runnable, "realtime-segment-validation");
+      thread.setDaemon(true);
+      return thread;
+    });
+    scheduler.scheduleWithFixedDelay(this::validateAll, validationPeriodMs, validationPeriodMs,
+        TimeUnit.MILLISECONDS);
+  }
+
+  public RealtimeSegmentManager segments() {
+    return segments;
+  }
+
+  public SegmentCompletionManager completion() {
+    return completion;
+  }
+
+  /// Runs the validation of every REALTIME table once; returns the number of tables checked.
+  public int validateAll() {
+    int checked = 0;
+    for (String table : store.tableNamesWithType()) {
+      TableConfig config = store.tableConfig(table);
+      if (config == null || config.tableType() != TableType.REALTIME) {
+        continue;
+      }
+      checked++;
+      try {
+        segments.ensureAllPartitionsConsuming(config);
+      } catch (StreamException | RuntimeException e) {
+        LOGGER.warn("Validation of REALTIME table {} failed: {}", table, e.getMessage());
+      }
+    }
+    return checked;
+  }
+
+  @Override
+  public void close() {
+    scheduler.shutdownNow();
+  }
+}

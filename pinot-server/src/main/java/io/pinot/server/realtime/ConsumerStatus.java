@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.pinot.server.realtime;
+
+import org.jspecify.annotations.Nullable;
+
+/// What a consuming segment has done so far, for the consuming-segments info and the table's ingestion status.
+///
+/// @param state the consumer's state (`CONSUMING`, `HOLDING`, `CATCHING_UP`, `COMMITTING`, `COMMITTED`,
+///     `RETAINED`, `DISCARDED`, `STOPPED`, `ERROR`)
+/// @param currentOffset the next offset to read
+/// @param rowsIndexed rows in the segment
+/// @param messagesConsumed messages read from the stream
+/// @param rowsFiltered rows dropped by the table's filter (and payload-less messages)
+/// @param rowsMalformed messages or rows skipped as malformed (`continueOnError`)
+/// @param lastError the last error with its partition and offset, or null
+public record ConsumerStatus(String segmentName, int partition, String state, long startOffset, long currentOffset,
+    long rowsIndexed, long messagesConsumed, long rowsFiltered, long rowsMalformed, long lastConsumedTimestampMs,
+    @Nullable String lastError) {
+}

@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.pinot.server.realtime;
+
+import io.pinot.common.protocol.SegmentCompletionProtocol;
+import io.pinot.segment.ingestion.IngestionPipeline;
+import io.pinot.segment.ingestion.TransformingRecordReader;
+import io.pinot.segment.mutable.MutableSegment;
+import io.pinot.segment.mutable.MutableSegmentConfig;
+import io.pinot.spi.config.table.TableConfig;
+import io.pinot.spi.data.Schema;
+import io.pinot.spi.data.readers.GenericRow;
+import io.pinot.spi.data.readers.RecordReadException;
+import io.pinot.spi.stream.MessageBatch;
+import io.pinot.spi.stream.PartitionConsumer;
+import io.pinot.spi.stream.StreamConfig;
+import io.pinot.spi.stream.StreamException;
+import io.pinot.spi.stream.StreamMessage;
+import io.pinot.spi.stream.StreamPlugins;
+import java.io.IOException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/// One CONSUMING segment on a server (Apache Pinot's `RealtimeSegmentDataManager`): a thread reads its stream
+/// partition from the segment's start offset into a [MutableSegment] that queries see at once, through the table's
+/// ingestion pipeline, until the flush threshold (rows, time or size) or a force commit; then [SegmentCompletion]
+/// runs the completion protocol with the controller. Rows that cannot be decoded or transformed are skipped and
+/// counted under `continueOnError`; otherwise consumption stops, the status names the partition and offset, and
+/// the controller is told (`segmentStoppedConsuming`). Status fields are safe to read from any thread.
+public final class ConsumingSegment {
+  private static final Logger LOGGER = LoggerFactory.getLogger(ConsumingSegment.class);
+  private static final long FETCH_TIMEOUT_MS = 100;
+
+  private final String tableNameWithType;
+  private final String segmentName;
+  private final int partition;
+  private final long startOffset;
+  private final StreamConfig stream;
+  private final MutableSegment segment;
+  private final TransformingRecordReader rows;
+  private final MessageReader messages;
+  private final boolean continueOnError;
+  private final SegmentCompletion completion;
+  private final Thread thread;
+  private final long startTimeMs = System.currentTimeMillis();
+  private volatile String state = "CONSUMING";
+  private volatile long currentOffset;
+  private volatile long rowsIndexed;
+  private volatile long messagesConsumed;
+  private volatile long rowsFiltered;
+  private volatile long rowsMalformed;
+  private volatile long lastConsumedTimestampMs = -1;
+  private volatile @Nullable String lastError;
+  private volatile boolean stopRequested;
+  private volatile boolean forceCommit;
+
+  /// Creates the segment (not yet consuming: call [#start()]).
+  public ConsumingSegment(String tableNameWithType, String segmentName, int partition, long startOffset,
+      TableConfig tableConfig, Schema schema, SegmentCompletion.Host host) {
+    this.tableNameWithType = tableNameWithType;
+    this.segmentName = segmentName;
+    this.partition = partition;
+    this.startOffset = startOffset;
+    this.currentOffset = startOffset;
+    this.stream = StreamConfig.of(tableConfig);
+    int capacity = stream.flushThresholdRows() > 0 ? stream.flushThresholdRows()
+        : MutableSegmentConfig.DEFAULT_CAPACITY;
+    this.segment = new MutableSegment(MutableSegmentConfig.builder().tableConfig(tableConfig).schema(schema)
+        .segmentName(segmentName).capacity(capacity).creationTime(startTimeMs).build());
+    IngestionPipeline pipeline = IngestionPipeline.create(tableConfig, schema);
+    this.continueOnError = pipeline.config().continueOnErrorEnabled();
+    this.messages = new MessageReader(StreamPlugins.decoder(stream, schema), stream.topicName(), partition);
+    this.rows = pipeline.wrap(messages);
+    this.completion = new SegmentCompletion(this, host);
+    this.thread = new Thread(this::run, "consumer-" + segmentName);
+    thread.setDaemon(true);
+  }
+
+  public void start() {
+    thread.start();
+  }
+
+  public MutableSegment segment() {
+    return segment;
+  }
+
+  public String tableNameWithType() {
+    return tableNameWithType;
+  }
+
+  public String segmentName() {
+    return segmentName;
+  }
+
+  long currentOffset() {
+    return currentOffset;
+  }
+
+  void setState(String value) {
+    state = value;
+  }
+
+  String state() {
+    return state;
+  }
+
+  boolean stopRequested() {
+    return stopRequested;
+  }
+
+  /// Ends consumption at the next message boundary and commits, as after a flush threshold.
+  public void forceCommit() {
+    forceCommit = true;
+  }
+
+  /// Stops the thread (a commit in flight finishes first) and waits for it.
+  public void stopAndJoin(long timeoutMs) throws InterruptedException {
+    stopRequested = true;
+    thread.join(timeoutMs);
+  }
+
+  public ConsumerStatus status() {
+    return new ConsumerStatus(segmentName, partition, state, startOffset, currentOffset, rowsIndexed,
+        messagesConsumed, rowsFiltered, rowsMalformed, lastConsumedTimestampMs, lastError);
+  }
+
+  private void run() {
+    try (PartitionConsumer consumer = StreamPlugins.consumerFactory(stream).partitionConsumer(stream, partition)) {
+      String reason = consume(consumer, Long.MAX_VALUE);
+      if (reason != null) {
+        completion.complete(consumer, reason);
+      }
+    } catch (StreamException | IOException | RuntimeException e) {
+      fail(e.getMessage() == null ? e.toString() : e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (state.equals("CONSUMING") || state.equals("HOLDING") || state.equals("CATCHING_UP")) {
+      state = "STOPPED";
+    }
+  }
+
+  /// Reads until an end criterion or, when `targetOffset` is set, exactly up to it. Returns the reason the
+  /// segment ended (null when stopped from outside).
+  @Nullable String consume(PartitionConsumer consumer, long targetOffset) throws StreamException {
+    GenericRow reuse = new GenericRow();
+    while (!stopRequested) {
+      if (targetOffset == Long.MAX_VALUE) {
+        String reason = endReason();
+        if (reason != null) {
+          return reason;
+        }
+      } else if (currentOffset >= targetOffset) {
+        return "catchUp";
+      }
+      MessageBatch batch = consumer.fetch(currentOffset, FETCH_TIMEOUT_MS);
+      for (StreamMessage message : batch.messages()) {
+        if (message.offset() >= targetOffset) {
+          currentOffset = targetOffset;
+          return "catchUp";
+        }
+        if (!index(message, reuse)) {
+          return SegmentCompletionProtocol.REASON_SIZE_LIMIT;
+        }
+        currentOffset = message.offset() + 1;
+        if (targetOffset == Long.MAX_VALUE && endReason() != null) {
+          return endReason();
+        }
+      }
+      currentOffset = Math.min(Math.max(currentOffset, batch.nextOffset()), targetOffset);
+    }
+    return null;
+  }
+
+  private @Nullable String endReason() {
+    if (forceCommit) {
+      return SegmentCompletionProtocol.REASON_FORCE_COMMIT;
+    }
+    if (stream.flushThresholdRows() > 0 && rowsIndexed >= stream.flushThresholdRows()) {
+      return SegmentCompletionProtocol.REASON_ROW_LIMIT;
+    }
+    if (stream.flushThresholdRows() == 0 && segment.memoryBytes() >= stream.flushThresholdSegmentSizeBytes()) {
+      return SegmentCompletionProtocol.REASON_SIZE_LIMIT;
+    }
+    if (rowsIndexed > 0 && System.currentTimeMillis() - startTimeMs >= stream.flushThresholdTimeMillis()) {
+      return SegmentCompletionProtocol.REASON_TIME_LIMIT;
+    }
+    return null;
+  }
+
+  /// Indexes the rows of one message; false when the segment is full (nothing of the message was indexed).
+  private boolean index(StreamMessage message, GenericRow reuse) {
+    messagesConsumed++;
+    lastConsumedTimestampMs = message.timestampMs();
+    if (message.value() == null) {
+      rowsFiltered++;
+      return true;
+    }
+    messages.set(message);
+    long filteredBefore = rows.stats().numFilteredRows();
+    while (true) {
+      GenericRow row;
+      try {
+        if (!rows.hasNext()) {
+          break;
+        }
+        row = rows.next(reuse);
+      } catch (RecordReadException e) {
+        skipOrThrow(e);
+        continue;
+      }
+      try {
+        if (!segment.index(row)) {
+          return false;
+        }
+      } catch (IllegalArgumentException e) {
+        skipOrThrow(new RecordReadException(messages.position(), e.getMessage(), e));
+        continue;
+      }
+      rowsIndexed++;
+    }
+    rowsFiltered += rows.stats().numFilteredRows() - filteredBefore;
+    return true;
+  }
+
+  private void skipOrThrow(RecordReadException e) {
+    String message = e.position() + ": " + e.getMessage();
+    if (!continueOnError) {
+      throw new IllegalStateException("Cannot ingest " + message + " (set ingestionConfig.continueOnError to skip "
+          + "such rows)", e);
+    }
+    rowsMalformed++;
+    lastError = message;
+    LOGGER.debug("Skipping malformed row of segment {}: {}", segmentName, message);
+  }
+
+  private void fail(String message, Exception e) {
+    lastError = message;
+    state = "ERROR";
+    LOGGER.error("Consumption of segment {} of {} stopped at offset {}: {}", segmentName, tableNameWithType,
+        currentOffset, message, e);
+    completion.stoppedConsuming(message);
+  }
+}
