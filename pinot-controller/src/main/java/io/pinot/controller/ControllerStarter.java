@@ -61,12 +61,13 @@ public final class ControllerStarter implements AutoCloseable {
     int downloadPort = config.vipPort() > 0 ? config.vipPort() : port;
     RealtimeSegmentManager realtimeSegments = new RealtimeSegmentManager(store, idealStates, instances, deepStore,
         () -> "http://" + downloadHost + ":" + downloadPort);
+    SegmentMessenger messenger = new SegmentMessenger(helix.manager());
     realtime = new RealtimeServices(store, realtimeSegments, new SegmentCompletionManager(store, idealStates,
         realtimeSegments, config.localTempDir().resolve("realtime-uploads"), System::currentTimeMillis),
-        config.realtimeValidationPeriodMs());
+        messenger, config.realtimeValidationPeriodMs());
     TableManager tables = new TableManager(store, idealStates, instances, deepStore, realtimeSegments);
     SegmentManager segments = new SegmentManager(store, idealStates, instances,
-        new SegmentMessenger(helix.manager()), deepStore, () -> "http://" + downloadHost + ":" + downloadPort);
+        messenger, deepStore, () -> "http://" + downloadHost + ":" + downloadPort);
     HttpClient httpClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5)).build();
     context = new ControllerContext(config, instanceId, store, idealStates, instances, deepStore, tables, segments,

@@ -46,13 +46,13 @@ public final class ServerStarter implements AutoCloseable {
     instanceId = config.instanceId().isBlank() ? InstanceIds.server(config.host(), nettyPort) : config.instanceId();
     scheduler = QueryScheduler.forInstance(instanceId, dataManager, config);
     queryServer = new QueryServer(nettyPort, scheduler::submit);
+    realtime = new RealtimeSegments(dataManager, new CompletionClient(this::controllerUrl, instanceId));
     adminServer = RestServer.start("0.0.0.0", NetUtils.resolvePort(config.adminPort()),
-        ServerAdminApi.resources(dataManager, scheduler.runningQueries()));
+        ServerAdminApi.resources(dataManager, scheduler.runningQueries(), realtime));
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put(InstanceInfo.ADMIN_PORT, Integer.toString(adminServer.port()));
     fields.put(InstanceInfo.GRPC_PORT, Integer.toString(config.grpcEnabled() ? config.grpcPort() : -1));
     InstanceInfo instance = new InstanceInfo(instanceId, config.host(), queryServer.port(), true, List.of(), fields);
-    realtime = new RealtimeSegments(dataManager, new CompletionClient(this::controllerUrl, instanceId));
     helix = ServerHelix.join(config.zkAddress(), config.clusterName(), instance, dataManager, realtime);
     LOGGER.info("Server {} started: queries on port {}, admin on port {}, data in {}", instanceId,
         queryServer.port(), adminServer.port(), config.dataDir());

@@ -4,6 +4,7 @@ package io.pinot.broker.routing;
 import io.pinot.broker.pruning.SegmentPartitionInfo;
 import io.pinot.broker.pruning.TimeInterval;
 import io.pinot.spi.config.table.TableConfig;
+import io.pinot.spi.config.table.TableType;
 import io.pinot.spi.data.Schema;
 import io.pinot.spi.utils.TableNameBuilder;
 import java.util.ArrayList;
@@ -85,11 +86,20 @@ public final class RoutingManager {
     return liveInstances.contains(instanceId);
   }
 
-  /// The OFFLINE table name with type for a table name as a user wrote it (raw or with type), matched
-  /// case-insensitively as Apache Pinot's broker does, or null when the broker serves no such table.
+  /// The table half a query on `tableName` reads: the half its suffix names, else the OFFLINE half, else the
+  /// REALTIME half, matched case-insensitively as Apache Pinot's broker does; null when the broker serves no
+  /// such table. (A hybrid table is read through its OFFLINE half until the time boundary is built.)
   public @Nullable String resolveTable(String tableName) {
     String raw = TableNameBuilder.rawTableName(tableName);
-    String wanted = TableNameBuilder.offline(raw);
+    TableType type = TableNameBuilder.tableType(tableName);
+    if (type != null) {
+      return find(TableNameBuilder.tableNameWithType(raw, type));
+    }
+    String offline = find(TableNameBuilder.offline(raw));
+    return offline != null ? offline : find(TableNameBuilder.realtime(raw));
+  }
+
+  private @Nullable String find(String wanted) {
     if (tables.containsKey(wanted)) {
       return wanted;
     }

@@ -6,6 +6,7 @@ import io.pinot.common.metadata.SegmentZkMetadata;
 import io.pinot.controller.ControllerContext;
 import io.pinot.controller.helix.SegmentMessenger;
 import io.pinot.controller.segment.SegmentManager;
+import io.pinot.segment.mutable.LlcSegmentName;
 import io.pinot.spi.config.table.TableConfig;
 import io.pinot.spi.config.table.TableType;
 import io.pinot.spi.utils.TableNameBuilder;
@@ -67,7 +68,7 @@ public final class SegmentResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Map<String, String> segmentMetadata(@PathParam("tableName") String tableName,
       @PathParam("segmentName") String segmentName, @QueryParam("type") @Nullable String type) {
-    String table = offlineName(tableName, type);
+    String table = halfOf(tableName, type, segmentName);
     SegmentZkMetadata metadata = context.metadataStore().segment(table, segmentName);
     if (metadata == null) {
       throw RestException.notFound("Segment " + segmentName + " of table " + table + " not found");
@@ -102,7 +103,7 @@ public final class SegmentResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Map<String, String> delete(@PathParam("tableName") String tableName,
       @PathParam("segmentName") String segmentName, @QueryParam("type") @Nullable String type) throws IOException {
-    context.segments().delete(offlineName(tableName, type), segmentName);
+    context.segments().delete(halfOf(tableName, type, segmentName), segmentName);
     return Map.of("status", "Segment " + segmentName + " deleted");
   }
 
@@ -153,6 +154,19 @@ public final class SegmentResource {
     response.put("reloadJobId", result.reloadJobId());
     response.put("servers", result.servers());
     return response;
+  }
+
+  /// The table half a segment belongs to: the one `type` or the name's suffix names, else REALTIME for a
+  /// real-time segment name (`table__partition__sequence__time`) and OFFLINE otherwise.
+  private static String halfOf(String tableName, @Nullable String type, String segmentName) {
+    TableType tableType = TableResource.tableType(type);
+    if (tableType == null) {
+      tableType = TableNameBuilder.tableType(tableName);
+    }
+    if (tableType == null) {
+      tableType = LlcSegmentName.isLlcSegmentName(segmentName) ? TableType.REALTIME : TableType.OFFLINE;
+    }
+    return TableNameBuilder.tableNameWithType(TableNameBuilder.rawTableName(tableName), tableType);
   }
 
   private static String offlineName(String tableName, @Nullable String type) {

@@ -24,6 +24,8 @@ public final class SegmentMessenger {
   public static final String SEGMENT_REFRESH = "SEGMENT_REFRESH";
   /// Sub-type of the reload message; an empty partition name means every segment of the table.
   public static final String SEGMENT_RELOAD = "SEGMENT_RELOAD";
+  /// Sub-type of Pinot's force-commit message for REALTIME tables.
+  public static final String FORCE_COMMIT = "FORCE_COMMIT";
 
   private final HelixManager manager;
 
@@ -48,10 +50,21 @@ public final class SegmentMessenger {
     return messaging.send(criteria, message, null, -1);
   }
 
+  /// Sends Pinot's `FORCE_COMMIT` message to each live server in `servers`: their consuming segments of the table
+  /// end now and commit. Returns the servers messaged.
+  public List<String> sendForceCommit(String tableNameWithType, Set<String> servers) {
+    return sendToServers(FORCE_COMMIT, tableNameWithType, "", servers);
+  }
+
   /// Sends one reload message to each live server in `servers` (the table's, or the segment's), for one
   /// segment or, with a null segment name, for all of the table's segments on that server. Returns the
   /// servers messaged.
   public List<String> sendReload(String tableNameWithType, @Nullable String segmentName, Set<String> servers) {
+    return sendToServers(SEGMENT_RELOAD, tableNameWithType, segmentName == null ? "" : segmentName, servers);
+  }
+
+  private List<String> sendToServers(String subType, String tableNameWithType, String segmentName,
+      Set<String> servers) {
     HelixDataAccessor accessor = manager.getHelixDataAccessor();
     PropertyKey.Builder keys = accessor.keyBuilder();
     List<String> sent = new ArrayList<>();
@@ -61,9 +74,9 @@ public final class SegmentMessenger {
         continue;
       }
       Message message = new Message(Message.MessageType.USER_DEFINE_MSG, UUID.randomUUID().toString());
-      message.setMsgSubType(SEGMENT_RELOAD);
+      message.setMsgSubType(subType);
       message.setResourceName(tableNameWithType);
-      message.setPartitionName(segmentName == null ? "" : segmentName);
+      message.setPartitionName(segmentName);
       message.setTgtName(server);
       message.setTgtSessionId(live.getEphemeralOwner());
       message.setSrcName(manager.getInstanceName());

@@ -1,10 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.pinot.controller.realtime;
 
+import io.pinot.common.cluster.StateModels;
 import io.pinot.controller.helix.MetadataStore;
+import io.pinot.controller.helix.SegmentMessenger;
 import io.pinot.spi.config.table.TableConfig;
 import io.pinot.spi.config.table.TableType;
 import io.pinot.spi.stream.StreamException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -22,13 +29,15 @@ public final class RealtimeServices implements AutoCloseable {
   private final MetadataStore store;
   private final RealtimeSegmentManager segments;
   private final SegmentCompletionManager completion;
+  private final SegmentMessenger messenger;
   private final ScheduledExecutorService scheduler;
 
   public RealtimeServices(MetadataStore store, RealtimeSegmentManager segments, SegmentCompletionManager completion,
-      long validationPeriodMs) {
+      SegmentMessenger messenger, long validationPeriodMs) {
     this.store = store;
     this.segments = segments;
     this.completion = completion;
+    this.messenger = messenger;
     this.scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
       Thread thread = new Thread(runnable, "realtime-segment-validation");
       thread.setDaemon(true);
@@ -44,6 +53,20 @@ public final class RealtimeServices implements AutoCloseable {
 
   public SegmentCompletionManager completion() {
     return completion;
+  }
+
+  /// Tells the servers of the table's consuming segments to commit them now; returns those segments.
+  public List<String> forceCommit(String tableNameWithType, Map<String, Map<String, String>> idealState) {
+    List<String> consuming = new ArrayList<>();
+    Set<String> servers = new TreeSet<>();
+    for (Map.Entry<String, Map<String, String>> segment : idealState.entrySet()) {
+      if (segment.getValue().containsValue(StateModels.CONSUMING)) {
+        consuming.add(segment.getKey());
+        servers.addAll(segment.getValue().keySet());
+      }
+    }
+    messenger.sendForceCommit(tableNameWithType, servers);
+    return consuming;
   }
 
   /// Runs the validation of every REALTIME table once; returns the number of tables checked.

@@ -186,6 +186,17 @@ public final class SegmentCompletionManager {
         offsets.clear();
         firstReportMs = -1;
       }
+      if (instance.equals(committer) && (committing || offset != winningOffset)) {
+        // The committer reports again: its commit failed or it restarted. Let it commit again at the same
+        // offset, or choose again.
+        committing = false;
+        uploaded = null;
+        if (offset != winningOffset) {
+          committer = null;
+          offsets.clear();
+          firstReportMs = -1;
+        }
+      }
       offsets.put(instance, offset);
       if (firstReportMs < 0) {
         firstReportMs = now;
@@ -197,8 +208,7 @@ public final class SegmentCompletionManager {
         chooseCommitter(instance, now);
       }
       if (instance.equals(committer)) {
-        return committing ? CompletionResponse.of(Status.HOLD, offset)
-            : new CompletionResponse(Status.COMMIT, Long.toString(winningOffset),
+        return new CompletionResponse(Status.COMMIT, Long.toString(winningOffset),
                 SegmentCompletionProtocol.DEFAULT_MAX_BUILD_TIME_SEC, true, null);
       }
       return offset < winningOffset ? CompletionResponse.of(Status.CATCH_UP, winningOffset)

@@ -5,6 +5,7 @@ import io.pinot.common.http.RestException;
 import io.pinot.server.data.InstanceDataManager;
 import io.pinot.server.data.TableDataManager;
 import io.pinot.server.query.RunningQueries;
+import io.pinot.server.realtime.RealtimeSegments;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -35,8 +36,10 @@ public final class ServerAdminApi {
     this.runningQueries = runningQueries;
   }
 
-  public static ResourceConfig resources(InstanceDataManager dataManager, RunningQueries runningQueries) {
-    return new ResourceConfig().registerInstances(new ServerAdminApi(dataManager, runningQueries));
+  public static ResourceConfig resources(InstanceDataManager dataManager, RunningQueries runningQueries,
+      RealtimeSegments realtime) {
+    return new ResourceConfig().registerInstances(new ServerAdminApi(dataManager, runningQueries),
+        new ConsumingSegmentsResource(realtime));
   }
 
   @DELETE
