@@ -16,7 +16,6 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.jspecify.annotations.Nullable;
 
 /// Reads a Kafka topic's partition count and offsets through an admin client, which asks the brokers each time
@@ -28,6 +27,8 @@ final class KafkaStreamMetadataProvider implements StreamMetadataProvider {
   private final Map<String, Object> clientProperties;
   private final IsolationLevel isolationLevel;
   private @Nullable Admin admin;
+  /// The partition count last read; partitions are never removed, so lower partitions need no check.
+  private int knownPartitions;
 
   KafkaStreamMetadataProvider(StreamConfig config) {
     this.config = config;
@@ -43,7 +44,8 @@ final class KafkaStreamMetadataProvider implements StreamMetadataProvider {
       DescribeTopicsOptions options = new DescribeTopicsOptions().timeoutMs(clientTimeout(timeoutMs));
       TopicDescription description = admin(action, timeoutMs).describeTopics(List.of(config.topicName()), options)
           .allTopicNames().get(timeoutMs + 1_000, TimeUnit.MILLISECONDS).get(config.topicName());
-      return description.partitions().size();
+      knownPartitions = description.partitions().size();
+      return knownPartitions;
     } catch (Exception e) {
       throw KafkaErrors.translate(action, config, e, timeoutMs);
     }
@@ -62,6 +64,14 @@ final class KafkaStreamMetadataProvider implements StreamMetadataProvider {
   }
 
   private long offset(int partition, OffsetSpec spec, String action, long timeoutMs) throws StreamException {
+    // Asked for a partition it does not know, the admin client retries until the timeout: check first.
+    if (partition >= knownPartitions) {
+      knownPartitions = partitionCount(timeoutMs);
+      if (partition >= knownPartitions) {
+        throw new StreamException("Topic[" + config.topicName() + "] has no partition[" + partition + "]: it has "
+            + knownPartitions + " partitions", false);
+      }
+    }
     TopicPartition topicPartition = new TopicPartition(config.topicName(), partition);
     try {
       ListOffsetsOptions options = new ListOffsetsOptions(isolationLevel);
@@ -70,23 +80,8 @@ final class KafkaStreamMetadataProvider implements StreamMetadataProvider {
           .partitionResult(topicPartition).get(timeoutMs + 1_000, TimeUnit.MILLISECONDS);
       return info.offset();
     } catch (Exception e) {
-      if (e.getCause() instanceof UnknownTopicOrPartitionException && partition > 0) {
-        throw unknownPartition(partition, timeoutMs, e);
-      }
       throw KafkaErrors.translate(action, config, e, timeoutMs);
     }
-  }
-
-  /// Says whether the topic or only the partition is missing.
-  private StreamException unknownPartition(int partition, long timeoutMs, Exception failure) {
-    int count;
-    try {
-      count = partitionCount(timeoutMs);
-    } catch (StreamException e) {
-      return e;
-    }
-    return new StreamException("Topic[" + config.topicName() + "] has no partition[" + partition + "]: it has "
-        + count + " partitions", false, failure);
   }
 
   private Admin admin(String action, long timeoutMs) throws StreamException {
