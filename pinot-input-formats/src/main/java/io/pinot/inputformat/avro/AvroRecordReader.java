@@ -41,7 +41,7 @@ public final class AvroRecordReader implements RecordReader {
     open();
   }
 
-  private static boolean flag(Map<String, String> configs, String key, boolean defaultValue) {
+  static boolean flag(Map<String, String> configs, String key, boolean defaultValue) {
     String value = configs.get(key);
     return value == null || value.isBlank() ? defaultValue : Boolean.parseBoolean(value.trim());
   }

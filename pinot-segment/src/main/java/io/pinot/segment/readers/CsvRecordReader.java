@@ -152,9 +152,13 @@ public final class CsvRecordReader implements RecordReader {
     return reuse;
   }
 
-  /// Splits on the multi-value delimiter, dropping empty tokens (Commons Lang `StringUtils.split`).
   private Object split(String value) {
-    Character delimiter = config.multiValueDelimiter();
+    return splitMultiValue(value, config.multiValueDelimiter());
+  }
+
+  /// Splits on the multi-value delimiter, dropping empty tokens (Commons Lang `StringUtils.split`); no delimiter
+  /// gives a single value.
+  static Object[] splitMultiValue(String value, @Nullable Character delimiter) {
     if (delimiter == null) {
       return new Object[] {value};
     }

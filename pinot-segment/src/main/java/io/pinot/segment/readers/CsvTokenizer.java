@@ -90,6 +90,13 @@ final class CsvTokenizer implements Closeable {
     }
   }
 
+  /// Drops the buffered input, so that reading continues with what the reader returns next: a stream decoder
+  /// reuses one tokenizer (and its buffer) over a reader it refills with each message.
+  void discardBuffered() {
+    position = 0;
+    limit = 0;
+  }
+
   /// The physical line (1-based) on which the last record started.
   int recordLine() {
     return recordLine;
