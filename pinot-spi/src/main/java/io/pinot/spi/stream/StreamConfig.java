@@ -67,7 +67,12 @@ public record StreamConfig(String streamType, String topicName, String consumerF
     };
     String rowsKey = map.containsKey("realtime.segment.flush.threshold.rows") ? "realtime.segment.flush.threshold.rows"
         : "realtime.segment.flush.threshold.size";
-    int rows = (int) number(map, rowsKey, DEFAULT_FLUSH_THRESHOLD_ROWS);
+    long rowsValue = number(map, rowsKey, DEFAULT_FLUSH_THRESHOLD_ROWS);
+    if (rowsValue > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("Invalid " + rowsKey + "[" + map.get(rowsKey) + "]: at most "
+          + Integer.MAX_VALUE + " rows");
+    }
+    int rows = (int) rowsValue;
     long time = map.get("realtime.segment.flush.threshold.time") == null ? DEFAULT_FLUSH_THRESHOLD_TIME_MILLIS
         : DurationParser.millis("realtime.segment.flush.threshold.time",
             map.get("realtime.segment.flush.threshold.time"));
