@@ -5,12 +5,19 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pinot.spi.data.DataType;
+import io.pinot.spi.data.FieldSpec;
+import io.pinot.spi.data.FieldType;
+import io.pinot.spi.data.Schema;
+import io.pinot.spi.data.readers.GenericRow;
+import io.pinot.spi.stream.MalformedMessageException;
 import io.pinot.spi.stream.MessageBatch;
 import io.pinot.spi.stream.PartitionConsumer;
 import io.pinot.spi.stream.StreamConfig;
 import io.pinot.spi.stream.StreamConsumerFactory;
 import io.pinot.spi.stream.StreamException;
 import io.pinot.spi.stream.StreamMessage;
+import io.pinot.spi.stream.StreamMessageDecoder;
 import io.pinot.spi.stream.StreamMetadataProvider;
 import io.pinot.spi.stream.StreamPlugins;
 import java.nio.file.Path;
@@ -270,6 +277,26 @@ class KafkaStreamConsumptionTest {
     StreamConfig uncommitted = config("transactional", Map.of());
     try (PartitionConsumer consumer = factory(uncommitted).partitionConsumer(uncommitted, 0)) {
       assertThat(values(readAll(consumer, 0, 7))).containsExactly("a0", "a1", "c0", "c1", "c2");
+    }
+  }
+
+  @Test
+  void messagesDecodeThroughTheTablesDecoder() throws Exception {
+    kafka.createTopic("json", 1);
+    kafka.produce("json", 0, List.of("{\"id\":1,\"name\":\"a\"}".getBytes(UTF_8), "not json".getBytes(UTF_8),
+        "{\"id\":2}".getBytes(UTF_8)));
+    StreamConfig config = config("json", Map.of());
+    Schema schema = Schema.of("json", List.of(FieldSpec.of("id", DataType.INT, FieldType.DIMENSION)), List.of(),
+        List.of());
+    StreamMessageDecoder decoder = StreamPlugins.decoder(config, schema);
+    try (PartitionConsumer consumer = factory(config).partitionConsumer(config, 0)) {
+      List<StreamMessage> messages = readAll(consumer, 0, 3);
+      GenericRow row = new GenericRow();
+      assertThat(decoder.decode(messages.get(0).value(), row).fields())
+          .containsExactly(Map.entry("id", 1), Map.entry("name", "a"));
+      assertThatThrownBy(() -> decoder.decode(messages.get(1).value(), new GenericRow()))
+          .isInstanceOf(MalformedMessageException.class).hasMessageStartingWith("malformed JSON");
+      assertThat(decoder.decode(messages.get(2).value(), row).fields()).containsExactly(Map.entry("id", 2));
     }
   }
 }
