@@ -4,6 +4,7 @@ package io.pinot.segment.loader;
 import io.pinot.segment.spi.DataSource;
 import io.pinot.segment.spi.IndexSegment;
 import io.pinot.segment.spi.SegmentMetadata;
+import io.pinot.segment.spi.ValidDocIds;
 import io.pinot.segment.spi.startree.StarTreeV2;
 import java.lang.foreign.Arena;
 import java.util.Collections;
@@ -23,6 +24,7 @@ public final class ImmutableSegment implements IndexSegment {
   private final Arena arena;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final List<StarTreeV2> starTrees;
+  private volatile @Nullable ValidDocIds validDocIds;
 
   ImmutableSegment(SegmentMetadata metadata, Map<String, DataSource> dataSources, Arena arena) {
     this(metadata, dataSources, arena, List.of());
@@ -64,6 +66,17 @@ public final class ImmutableSegment implements IndexSegment {
   @Override
   public List<StarTreeV2> starTrees() {
     return starTrees;
+  }
+
+  /// Attaches the valid/queryable documents of an upsert or dedup table (by the partition's metadata manager, when
+  /// the segment is added to it).
+  public void attachValidDocIds(ValidDocIds docIds) {
+    this.validDocIds = docIds;
+  }
+
+  @Override
+  public @Nullable ValidDocIds validDocIds() {
+    return validDocIds;
   }
 
   /// Whether [#close()] was called.

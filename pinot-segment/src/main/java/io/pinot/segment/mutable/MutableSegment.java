@@ -5,6 +5,7 @@ import io.pinot.segment.creator.ColumnPlan;
 import io.pinot.segment.spi.DataSource;
 import io.pinot.segment.spi.IndexSegment;
 import io.pinot.segment.spi.SegmentMetadata;
+import io.pinot.segment.spi.ValidDocIds;
 import io.pinot.spi.data.FieldSpec;
 import io.pinot.spi.data.Schema;
 import io.pinot.spi.data.readers.GenericRow;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +58,7 @@ public final class MutableSegment implements IndexSegment {
   private final Set<String> columnNames;
   private volatile int numDocs;
   private volatile boolean closed;
+  private volatile @Nullable ValidDocIds validDocIds;
   private int writerNumDocs;
   private boolean budgetReached;
 
@@ -143,7 +146,23 @@ public final class MutableSegment implements IndexSegment {
   /// @throws IllegalStateException when the segment is closed
   public MutableSegmentSnapshot snapshot() {
     MutableColumn[] current = open();
-    return new MutableSegmentSnapshot(this, current, numDocs);
+    ValidDocIds docIds = validDocIds;
+    // Upsert: copy the queryable documents before reading the count. A row indexed in between is then simply not
+    // seen yet, while the version it replaces is still queryable in the copy (the manager updates the bitmaps after
+    // indexing), so a key is never missing from a snapshot.
+    ImmutableRoaringBitmap queryable = docIds == null ? null : docIds.queryableSnapshot();
+    return new MutableSegmentSnapshot(this, current, numDocs, queryable);
+  }
+
+  /// Attaches the valid/queryable documents of an upsert or dedup table (by the partition's metadata manager,
+  /// before the first row is indexed). Snapshots taken afterwards expose them to queries.
+  public void attachValidDocIds(ValidDocIds docIds) {
+    this.validDocIds = docIds;
+  }
+
+  @Override
+  public @Nullable ValidDocIds validDocIds() {
+    return validDocIds;
   }
 
   private MutableColumn[] open() {

@@ -6,6 +6,7 @@ import io.pinot.segment.spi.ColumnMetadata;
 import io.pinot.segment.spi.DataSource;
 import io.pinot.segment.spi.IndexSegment;
 import io.pinot.segment.spi.SegmentMetadata;
+import io.pinot.segment.spi.ValidDocIds;
 import io.pinot.spi.config.table.TableConfig;
 import io.pinot.spi.data.FieldSpec;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jspecify.annotations.Nullable;
+import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 
 /// A consistent, read-only view of the first [#numDocs()] documents of a [MutableSegment], taken by
 /// [MutableSegment#snapshot()]: every reader it hands out is bounded to that count, so one query sees one prefix of
@@ -35,12 +37,15 @@ public final class MutableSegmentSnapshot implements IndexSegment {
   private final MutableColumn[] columns;
   private final int numDocs;
   private final AtomicReferenceArray<DataSource> dataSources;
+  private final @Nullable ImmutableRoaringBitmap queryableDocIds;
   private volatile @Nullable SegmentMetadata metadata;
 
-  MutableSegmentSnapshot(MutableSegment segment, MutableColumn[] columns, int numDocs) {
+  MutableSegmentSnapshot(MutableSegment segment, MutableColumn[] columns, int numDocs,
+      @Nullable ImmutableRoaringBitmap queryableDocIds) {
     this.segment = segment;
     this.columns = columns;
     this.numDocs = numDocs;
+    this.queryableDocIds = queryableDocIds;
     this.dataSources = new AtomicReferenceArray<>(columns.length);
   }
 
@@ -72,6 +77,18 @@ public final class MutableSegmentSnapshot implements IndexSegment {
       dataSources.compareAndSet(ordinal, null, dataSource);
     }
     return dataSource;
+  }
+
+  /// The live valid documents of the segment (upsert and dedup tables), or null.
+  @Override
+  public @Nullable ValidDocIds validDocIds() {
+    return segment.validDocIds();
+  }
+
+  /// The queryable documents as copied when the snapshot was taken (before its document count was read), or null.
+  @Override
+  public @Nullable ImmutableRoaringBitmap queryableDocIds() {
+    return queryableDocIds;
   }
 
   /// The column of a document's values, for readers of the whole segment ([MutableSegmentRecordReader]).
