@@ -36,6 +36,8 @@ public final class FilterPlanner {
   private final List<ScanPredicate> scanPredicates = new ArrayList<>();
   private final @Nullable FilterPlanListener listener;
   private final boolean nullHandling;
+  /// Upsert: the documents the query may see (null: all), ANDed into every filter.
+  private final @Nullable DocIdSet queryable;
 
   public FilterPlanner(IndexSegment segment, QueryDeadline deadline) {
     this(segment, deadline, null, false);
@@ -54,11 +56,32 @@ public final class FilterPlanner {
     this.numDocs = segment.numDocs();
     this.listener = listener;
     this.nullHandling = nullHandling;
+    ImmutableRoaringBitmap queryableDocIds = segment.queryableDocIds();
+    this.queryable = queryableDocIds == null ? null : queryableDocs(queryableDocIds);
   }
 
-  /// The documents matching the filter (all documents for a null filter).
+  /// The documents matching the filter (all documents for a null filter), among the segment's queryable documents
+  /// ([IndexSegment#queryableDocIds()]: upsert tables).
   public DocIdSet plan(@Nullable FilterNode filter) {
-    return filter == null ? new DocIdSet.All(numDocs) : normalize(planNode(filter, false));
+    DocIdSet set = filter == null ? new DocIdSet.All(numDocs) : normalize(planNode(filter, false));
+    if (queryable == null) {
+      return set;
+    }
+    if (set instanceof DocIdSet.Scan scan) {
+      DocIdSet base = DocIdSets.intersect(scan.base(), queryable, numDocs);
+      return base instanceof DocIdSet.Empty ? base : new DocIdSet.Scan(base, scan.predicates());
+    }
+    return normalize(DocIdSets.intersect(set, queryable, numDocs));
+  }
+
+  /// The queryable documents below `numDocs` (a consuming segment's bitmap may already hold later documents).
+  private DocIdSet queryableDocs(ImmutableRoaringBitmap docs) {
+    if (!docs.isEmpty() && docs.last() >= numDocs) {
+      MutableRoaringBitmap bounded = docs.toMutableRoaringBitmap();
+      bounded.remove(numDocs, (long) docs.last() + 1);
+      docs = bounded;
+    }
+    return normalize(new DocIdSet.Bitmap(docs));
   }
 
   /// Entries read by all scans planned or run so far.

@@ -129,7 +129,9 @@ public final class ServerQueryExecutor {
     }
     columns = rewrite.columns();
     long pruneStartNanos = System.nanoTime();
-    List<IndexSegment> toProcess = prune(query, rewrite.wrap(segments), pruned);
+    // Upsert/dedup: every segment with valid doc ids is seen through a view with its queryable docs (none: skipUpsert).
+    List<IndexSegment> viewed = UpsertQueryView.apply(segments, QueryOptions.isTrue(options, QueryOptions.SKIP_UPSERT));
+    List<IndexSegment> toProcess = prune(query, rewrite.wrap(viewed), pruned);
     long pruneEndNanos = System.nanoTime();
     int maxThreads = Math.min(config.maxExecutionThreads(),
         QueryOptions.positiveInt(options, QueryOptions.MAX_EXECUTION_THREADS, Integer.MAX_VALUE));
@@ -163,7 +165,7 @@ public final class ServerQueryExecutor {
   private static List<IndexSegment> prune(QueryContext query, List<IndexSegment> segments, PruneCounts pruned) {
     List<IndexSegment> kept = new ArrayList<>(segments.size());
     for (IndexSegment segment : segments) {
-      if (segment.numDocs() == 0) {
+      if (segment.numDocs() == 0 || segment.queryableDocIds() != null && UpsertQueryView.numQueryableDocs(segment) == 0) {
         pruned.invalid++;
       } else if (SegmentPruner.canPrune(query.filter(), segment)) {
         pruned.byValue++;
@@ -184,7 +186,7 @@ public final class ServerQueryExecutor {
       long remaining = query.limit();
       int count = 0;
       while (count < kept.size() && remaining > 0) {
-        remaining -= kept.get(count++).numDocs();
+        remaining -= UpsertQueryView.numQueryableDocs(kept.get(count++));
       }
       pruned.byLimit += kept.size() - count;
       return kept.subList(0, count);

@@ -4,6 +4,7 @@ package io.pinot.query.timestamp;
 import io.pinot.segment.spi.DataSource;
 import io.pinot.segment.spi.IndexSegment;
 import io.pinot.segment.spi.SegmentMetadata;
+import io.pinot.segment.spi.ValidDocIds;
 import io.pinot.segment.spi.startree.StarTreeV2;
 import io.pinot.spi.data.DataType;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
+import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 
 /// A segment seen by one query that uses `DATETRUNC` virtual columns ([DateTruncRewrite]): everything is the
 /// segment's, except that the virtual columns are found too, as the segment's derived timestamp index column
@@ -67,6 +69,16 @@ final class DateTruncSegment implements IndexSegment {
   @Override
   public List<StarTreeV2> starTrees() {
     return segment.starTrees();
+  }
+
+  @Override
+  public @Nullable ValidDocIds validDocIds() {
+    return segment.validDocIds();
+  }
+
+  @Override
+  public @Nullable ImmutableRoaringBitmap queryableDocIds() {
+    return segment.queryableDocIds();
   }
 
   @Override

@@ -77,6 +77,16 @@ public final class TestCluster implements AutoCloseable {
     }
   }
 
+  /// A cluster over segments the caller built (consuming segments, segments of an upsert table...), one list per
+  /// server; closing the cluster closes them.
+  public TestCluster(Schema schema, List<List<IndexSegment>> segmentsPerServer, ServerQueryExecutorConfig config) {
+    this.schema = schema;
+    this.server = new ServerQueryExecutor(executor, config);
+    for (List<IndexSegment> segments : segmentsPerServer) {
+      serverSegments.add(new ArrayList<>(segments));
+    }
+  }
+
   public ServerQueryExecutor server() {
     return server;
   }
