@@ -165,7 +165,8 @@ public final class ServerQueryExecutor {
   private static List<IndexSegment> prune(QueryContext query, List<IndexSegment> segments, PruneCounts pruned) {
     List<IndexSegment> kept = new ArrayList<>(segments.size());
     for (IndexSegment segment : segments) {
-      if (segment.numDocs() == 0 || segment.queryableDocIds() != null && UpsertQueryView.numQueryableDocs(segment) == 0) {
+      if (segment.numDocs() == 0
+          || segment.queryableDocIds() != null && UpsertQueryView.numQueryableDocs(segment) == 0) {
         pruned.invalid++;
       } else if (SegmentPruner.canPrune(query.filter(), segment)) {
         pruned.byValue++;
