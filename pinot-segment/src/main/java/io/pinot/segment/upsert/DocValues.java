@@ -55,6 +55,11 @@ final class DocValues {
     private final DataType storedType;
     private final int[] docIds = new int[1];
     private final int[] ints = new int[1];
+    private final long[] longs = new long[1];
+    private final float[] floats = new float[1];
+    private final double[] doubles = new double[1];
+    private final byte[][] bytes = new byte[1][];
+    private final String[] strings = new String[1];
     private int[] multi;
 
     Column(DataSource dataSource) {
@@ -89,29 +94,24 @@ final class DocValues {
           return ints[0];
         }
         case LONG -> {
-          long[] out = new long[1];
-          forward.readLongValues(docIds, 1, out);
-          return out[0];
+          forward.readLongValues(docIds, 1, longs);
+          return longs[0];
         }
         case FLOAT -> {
-          float[] out = new float[1];
-          forward.readFloatValues(docIds, 1, out);
-          return out[0];
+          forward.readFloatValues(docIds, 1, floats);
+          return floats[0];
         }
         case DOUBLE -> {
-          double[] out = new double[1];
-          forward.readDoubleValues(docIds, 1, out);
-          return out[0];
+          forward.readDoubleValues(docIds, 1, doubles);
+          return doubles[0];
         }
         case BYTES -> {
-          byte[][] out = new byte[1][];
-          forward.readBytesValues(docIds, 1, out);
-          return out[0];
+          forward.readBytesValues(docIds, 1, bytes);
+          return bytes[0];
         }
         default -> {
-          String[] out = new String[1];
-          forward.readStringValues(docIds, 1, out);
-          return storedType == DataType.BIG_DECIMAL ? new BigDecimal(out[0]) : out[0];
+          forward.readStringValues(docIds, 1, strings);
+          return storedType == DataType.BIG_DECIMAL ? new BigDecimal(strings[0]) : strings[0];
         }
       }
     }

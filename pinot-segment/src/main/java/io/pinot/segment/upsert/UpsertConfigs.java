@@ -5,6 +5,8 @@ import io.pinot.common.utils.JsonUtils;
 import io.pinot.spi.config.table.DedupConfig;
 import io.pinot.spi.config.table.TableConfig;
 import io.pinot.spi.config.table.UpsertConfig;
+import io.pinot.spi.data.Schema;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /// Reads the typed `upsertConfig` and `dedupConfig` sections of a table config, which [TableConfig] keeps as untyped
@@ -44,6 +46,32 @@ public final class UpsertConfigs {
   public static boolean isDedupEnabled(TableConfig tableConfig) {
     DedupConfig config = dedup(tableConfig);
     return config != null && config.enabled();
+  }
+
+  /// Pinot's table-creation checks of upsert and dedup tables (for the controller): the rules of [UpsertContext#of]
+  /// and [DedupContext#of], plus `routing.instanceSelectorType` `strictReplicaGroup` (or `multiStageReplicaGroup`),
+  /// which keeps every query of a partition on the one server holding its primary-key map. Does nothing for other
+  /// tables.
+  ///
+  /// @throws IllegalArgumentException naming the offending key
+  public static void validate(TableConfig tableConfig, Schema schema) {
+    boolean upsert = isUpsertEnabled(tableConfig);
+    boolean dedup = isDedupEnabled(tableConfig);
+    if (!upsert && !dedup) {
+      return;
+    }
+    if (upsert) {
+      UpsertContext.of(tableConfig, schema);
+    } else {
+      DedupContext.of(tableConfig, schema);
+    }
+    Object selector = tableConfig.otherFields().get("routing") instanceof Map<?, ?> routing
+        ? routing.get("instanceSelectorType") : null;
+    if (!"strictReplicaGroup".equalsIgnoreCase(String.valueOf(selector))
+        && !"multiStageReplicaGroup".equalsIgnoreCase(String.valueOf(selector))) {
+      throw new IllegalArgumentException("Table[" + tableConfig.tableName() + "]: upsert/dedup table must use "
+          + "strict replica-group (i.e. strictReplicaGroup) based routing (routing.instanceSelectorType)");
+    }
   }
 
   private static <T> @Nullable T read(TableConfig tableConfig, String key, Class<T> type) {

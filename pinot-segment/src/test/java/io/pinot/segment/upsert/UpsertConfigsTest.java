@@ -141,6 +141,22 @@ class UpsertConfigsTest {
         .hasMessageContaining("has no enabled upsertConfig");
   }
 
+  @Test
+  void tableCreationAlsoNeedsStrictReplicaGroupRouting() {
+    UpsertConfigs.validate(UpsertTestData.full(), UpsertTestData.SCHEMA);
+    UpsertConfigs.validate(UpsertTestData.table(""), UpsertTestData.SCHEMA);
+    TableConfig balanced = JsonUtils.fromJson("""
+        {"tableName": "orders_REALTIME", "tableType": "REALTIME", "segmentsConfig": {"timeColumnName": "ts"},
+         "dedupConfig": {}}""", TableConfig.class);
+    assertThatThrownBy(() -> UpsertConfigs.validate(balanced, UpsertTestData.SCHEMA))
+        .hasMessageContaining("strictReplicaGroup").hasMessageContaining("routing.instanceSelectorType");
+    TableConfig offlineDedup = JsonUtils.fromJson("""
+        {"tableName": "orders_OFFLINE", "tableType": "OFFLINE", "segmentsConfig": {"timeColumnName": "ts"},
+         "dedupConfig": {}, "routing": {"instanceSelectorType": "strictReplicaGroup"}}""", TableConfig.class);
+    assertThatThrownBy(() -> UpsertConfigs.validate(offlineDedup, UpsertTestData.SCHEMA))
+        .hasMessageContaining("dedup is not supported for OFFLINE table");
+  }
+
   private static void assertRejected(String sections, String message) {
     TableConfig table;
     if (sections.contains("tableIndexConfig")) {
