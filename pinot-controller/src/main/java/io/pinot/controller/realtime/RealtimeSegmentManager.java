@@ -7,6 +7,7 @@ import io.pinot.controller.deepstore.SegmentDeepStore;
 import io.pinot.controller.helix.IdealStateManager;
 import io.pinot.controller.helix.InstanceManager;
 import io.pinot.controller.helix.MetadataStore;
+import io.pinot.controller.segment.SegmentManager;
 import io.pinot.segment.mutable.LlcSegmentName;
 import io.pinot.segment.spi.SegmentMetadata;
 import io.pinot.segment.tar.TarGzUtils;
@@ -16,16 +17,14 @@ import io.pinot.spi.stream.StreamException;
 import io.pinot.spi.stream.StreamMetadataProvider;
 import io.pinot.spi.stream.StreamPlugins;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -126,10 +125,12 @@ public final class RealtimeSegmentManager {
     LlcSegmentName name = LlcSegmentName.parse(segmentName);
     Map<String, Map<String, String>> changes = new LinkedHashMap<>();
     Map<String, String> current = idealStates.idealState(table).get(segmentName);
-    Map<String, String> online = new TreeMap<>();
-    for (String instance : current == null ? states(config, name.partitionGroupId(), "").keySet()
-        : current.keySet()) {
-      online.put(instance, StateModels.ONLINE);
+    Map<String, String> online = states(config, name.partitionGroupId(), StateModels.ONLINE);
+    if (current != null && !current.isEmpty()) {
+      online = new TreeMap<>();
+      for (String instance : current.keySet()) {
+        online.put(instance, StateModels.ONLINE);
+      }
     }
     changes.put(segmentName, online);
     if (!isPaused(table)) {
@@ -187,7 +188,7 @@ public final class RealtimeSegmentManager {
     Map<String, String> fields = new LinkedHashMap<>(consuming.otherFields());
     fields.put(SegmentZkMetadata.REALTIME_STATUS, SegmentZkMetadata.STATUS_DONE);
     fields.put(SegmentZkMetadata.END_OFFSET, Long.toString(endOffset));
-    String url = downloadBase.get() + "/segments/" + encode(raw) + "/" + encode(consuming.segmentName());
+    String url = SegmentManager.downloadUrl(downloadBase.get(), raw, consuming.segmentName());
     String timeUnit = built.timeUnit() == null ? null : built.timeUnit().name();
     return new SegmentZkMetadata(consuming.segmentName(), built.crc(), built.creationTime(), url,
         consuming.pushTime(), -1, built.totalDocs(), built.startTime(), built.endTime(), timeUnit,
@@ -198,7 +199,7 @@ public final class RealtimeSegmentManager {
   /// servers, taken round-robin from the partition number so partitions spread evenly.
   private Map<String, String> states(TableConfig config, int partition, String state) {
     String tag = config.tenants().serverTag(config.tableType());
-    List<String> servers = new ArrayList<>(new java.util.TreeSet<>(instances.instancesWithTag(tag)));
+    List<String> servers = new ArrayList<>(new TreeSet<>(instances.instancesWithTag(tag)));
     if (servers.isEmpty()) {
       throw new IllegalStateException("No server with tag " + tag + " can consume " + config.tableName()
           + ": start a server of that tenant");
@@ -217,15 +218,5 @@ public final class RealtimeSegmentManager {
       return Math.max(1, Integer.parseInt(perPartition.trim()));
     }
     return config.segmentsConfig().replicationNumber();
-  }
-
-  private static String encode(String name) {
-    return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
-  }
-
-  /// The partition of an LLC segment name, or null when the name is not one.
-  static @Nullable Integer partitionOf(String segmentName) {
-    return LlcSegmentName.isLlcSegmentName(segmentName) ? LlcSegmentName.parse(segmentName).partitionGroupId()
-        : null;
   }
 }

@@ -9,8 +9,10 @@ import io.pinot.controller.helix.IdealStateManager;
 import io.pinot.controller.helix.MetadataStore;
 import io.pinot.spi.config.table.TableConfig;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -77,7 +79,7 @@ public final class SegmentCompletionManager {
   }
 
   /// `segmentUpload`: stores the committer's segment tarball until the commit ends; returns its location.
-  public CompletionResponse segmentUpload(String segment, String instance, long offset, java.io.InputStream body)
+  public CompletionResponse segmentUpload(String segment, String instance, long offset, InputStream body)
       throws IOException {
     Fsm fsm = machines.get(segment);
     if (fsm == null) {
@@ -88,7 +90,7 @@ public final class SegmentCompletionManager {
         return CompletionResponse.of(Status.FAILED);
       }
       Path file = uploadDir.resolve(segment + "." + instance + "." + offset + ".tar.gz");
-      Files.copy(body, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
       fsm.uploaded = file;
       return new CompletionResponse(Status.UPLOAD_SUCCESS, Long.toString(offset), -1, true, file.toUri().toString());
     }

@@ -178,7 +178,7 @@ public final class SegmentManager {
   private SegmentZkMetadata toZkMetadata(SegmentMetadata metadata, String raw, long size,
       @Nullable String downloadUri) {
     String url = downloadUri != null ? downloadUri
-        : downloadBase.get() + "/segments/" + encode(raw) + "/" + encode(metadata.segmentName());
+        : downloadUrl(downloadBase.get(), raw, metadata.segmentName());
     String timeUnit = metadata.timeUnit() == null ? null : metadata.timeUnit().name();
     long now = System.currentTimeMillis();
     return new SegmentZkMetadata(metadata.segmentName(), metadata.crc(), metadata.creationTime(), url, now, -1,
@@ -203,6 +203,11 @@ public final class SegmentManager {
     }
     return columns.isEmpty() ? Map.of()
         : Map.of(SegmentZkMetadata.PARTITION_METADATA, JsonUtils.toJson(Map.of("columnPartitionMap", columns)));
+  }
+
+  /// The controller's download URL of a segment: `<base>/segments/<rawTable>/<segment>`, names URL-encoded.
+  public static String downloadUrl(String base, String rawTableName, String segmentName) {
+    return base + "/segments/" + encode(rawTableName) + "/" + encode(segmentName);
   }
 
   private static String encode(String name) {

@@ -240,7 +240,8 @@ public final class InstanceDataManager implements AutoCloseable {
     }
   }
 
-  static void deleteDirectory(Path dir) throws IOException {
+  /// Deletes a directory tree; absent is fine.
+  public static void deleteDirectory(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }

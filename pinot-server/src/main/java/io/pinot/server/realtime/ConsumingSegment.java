@@ -48,6 +48,7 @@ public final class ConsumingSegment {
   private volatile long rowsIndexed;
   private volatile long messagesConsumed;
   private volatile long rowsFiltered;
+  private long payloadless;
   private volatile long rowsMalformed;
   private volatile long lastConsumedTimestampMs = -1;
   private volatile @Nullable String lastError;
@@ -157,16 +158,21 @@ public final class ConsumingSegment {
       for (StreamMessage message : batch.messages()) {
         if (message.offset() >= targetOffset) {
           currentOffset = targetOffset;
+          countFiltered();
           return "catchUp";
         }
         if (!index(message, reuse)) {
+          countFiltered();
           return SegmentCompletionProtocol.REASON_SIZE_LIMIT;
         }
         currentOffset = message.offset() + 1;
-        if (targetOffset == Long.MAX_VALUE && endReason() != null) {
-          return endReason();
+        String reason = targetOffset == Long.MAX_VALUE ? endReason() : null;
+        if (reason != null) {
+          countFiltered();
+          return reason;
         }
       }
+      countFiltered();
       currentOffset = Math.min(Math.max(currentOffset, batch.nextOffset()), targetOffset);
     }
     return null;
@@ -193,11 +199,10 @@ public final class ConsumingSegment {
     messagesConsumed++;
     lastConsumedTimestampMs = message.timestampMs();
     if (message.value() == null) {
-      rowsFiltered++;
+      payloadless++;
       return true;
     }
     messages.set(message);
-    long filteredBefore = rows.stats().numFilteredRows();
     while (true) {
       GenericRow row;
       try {
@@ -219,8 +224,12 @@ public final class ConsumingSegment {
       }
       rowsIndexed++;
     }
-    rowsFiltered += rows.stats().numFilteredRows() - filteredBefore;
     return true;
+  }
+
+  /// Publishes the rows dropped so far: the pipeline's filter count and payload-less messages.
+  private void countFiltered() {
+    rowsFiltered = payloadless + rows.stats().numFilteredRows();
   }
 
   private void skipOrThrow(RecordReadException e) {

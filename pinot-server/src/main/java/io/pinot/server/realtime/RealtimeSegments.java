@@ -64,10 +64,7 @@ public final class RealtimeSegments implements SegmentCompletion.Host, AutoClose
         return;
       }
       if (segment.currentOffset() == metadata.endOffset() && !state.equals("ERROR")) {
-        Path dir = newBuildDir();
-        Path built = io.pinot.segment.mutable.MutableSegmentConverter.convert(segment.segment().snapshot(), dir)
-            .segmentDir();
-        install(tableNameWithType, built);
+        install(tableNameWithType, SegmentCompletion.build(segment, this));
         LOGGER.info("Segment {} built locally at the committed offset {}", metadata.segmentName(),
             metadata.endOffset());
         return;

@@ -6,13 +6,12 @@ import io.pinot.common.protocol.SegmentCompletionProtocol;
 import io.pinot.segment.creator.SegmentCreationResult;
 import io.pinot.segment.mutable.MutableSegmentConverter;
 import io.pinot.segment.tar.TarGzUtils;
+import io.pinot.server.data.InstanceDataManager;
 import io.pinot.spi.stream.PartitionConsumer;
 import io.pinot.spi.stream.StreamException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +58,7 @@ final class SegmentCompletion {
           }
         }
         case KEEP -> {
-          install(build(), "RETAINED");
+          install(build(consuming, host), "RETAINED");
           return;
         }
         case DISCARD -> {
@@ -86,7 +85,7 @@ final class SegmentCompletion {
     consuming.setState("COMMITTING");
     Path built = null;
     try {
-      built = build();
+      built = build(consuming, host);
       Path tar = built.resolveSibling(segment + TarGzUtils.TAR_GZ_EXTENSION);
       TarGzUtils.createTarGz(built, tar);
       CompletionClient client = host.client();
@@ -105,15 +104,18 @@ final class SegmentCompletion {
     } catch (IOException | RuntimeException e) {
       LOGGER.warn("Building or committing segment {} failed: {}", segment, e.getMessage(), e);
     } finally {
-      deleteQuietly(built == null ? null : built.getParent());
+      if (built != null) {
+        deleteQuietly(built.getParent());
+      }
     }
     consuming.setState("HOLDING");
     return false;
   }
 
-  private Path build() throws IOException {
-    Path dir = host.newBuildDir();
-    SegmentCreationResult result = MutableSegmentConverter.convert(consuming.segment().snapshot(), dir);
+  /// Builds the consuming segment's rows into an immutable segment in a fresh build directory of `host`.
+  static Path build(ConsumingSegment consuming, Host host) throws IOException {
+    SegmentCreationResult result = MutableSegmentConverter.convert(consuming.segment().snapshot(),
+        host.newBuildDir());
     return result.segmentDir();
   }
 
@@ -124,14 +126,9 @@ final class SegmentCompletion {
         consuming.segment().numDocs(), consuming.currentOffset());
   }
 
-  private static void deleteQuietly(@org.jspecify.annotations.Nullable Path dir) {
-    if (dir == null || !Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-        Files.deleteIfExists(path);
-      }
+  private static void deleteQuietly(Path dir) {
+    try {
+      InstanceDataManager.deleteDirectory(dir);
     } catch (IOException e) {
       LOGGER.debug("Could not delete {}: {}", dir, e.getMessage());
     }
