@@ -121,6 +121,62 @@ class RealtimeIngestionIT {
     double sum = (double) MESSAGES * (MESSAGES - 1) / 2 / 100;
     assertThat(row.get(4).asDouble()).isCloseTo(sum, within(sum * 1e-9));
     checkSegmentMetadata();
+    checkOperations();
+  }
+
+  /// The operations endpoints: status and consuming info while consuming, force commit, pause and resume.
+  private void checkOperations() throws Exception {
+    String table = cluster.controllerUrl() + "/tables/rtEvents";
+    assertThat(http.get(table + "/status").json().at("/ingestionStatus/ingestionState").asText())
+        .isEqualTo("HEALTHY");
+    JsonNode info = http.get(table + "/consumingSegmentsInfo").json().get("_segmentToConsumingInfoMap");
+    assertThat(info.size()).isEqualTo(PARTITIONS);
+    for (JsonNode replicas : info) {
+      JsonNode replica = replicas.get(0);
+      assertThat(replica.get("consumerState").asText()).isEqualTo("CONSUMING");
+      String partition = replica.get("partitionToOffsetMap").fieldNames().next();
+      assertThat(replica.at("/partitionToOffsetMap/" + partition).asLong()).isEqualTo(MESSAGES / PARTITIONS);
+    }
+    Http.Reply paused = http.post(table + "/pauseConsumption", "");
+    assertThat(paused.status()).as(paused.body()).isEqualTo(200);
+    assertThat(paused.json().get("pauseFlag").asBoolean()).isTrue();
+    assertThat(awaitConsuming(table, 0)).as("paused: every consuming segment commits").isTrue();
+    assertThat(count()).isEqualTo(MESSAGES);
+    Http.Reply resumed = http.post(table + "/resumeConsumption", "");
+    assertThat(resumed.json().get("pauseFlag").asBoolean()).isFalse();
+    assertThat(awaitConsuming(table, PARTITIONS)).as("resumed: a consuming segment per partition").isTrue();
+    int done = doneSegments();
+    assertThat(http.post(table + "/forceCommit", "").json().get("forceCommitStatus").asText())
+        .isEqualTo("SUCCESS");
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (doneSegments() < done + PARTITIONS && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    assertThat(doneSegments()).as("force commit commits even empty consuming segments").isEqualTo(done + PARTITIONS);
+    assertThat(count()).isEqualTo(MESSAGES);
+  }
+
+  private int doneSegments() throws Exception {
+    int done = 0;
+    for (JsonNode name : http.get(cluster.controllerUrl() + "/segments/rtEvents?type=REALTIME").json().get(0)
+        .get("REALTIME")) {
+      JsonNode metadata = http.get(cluster.controllerUrl() + "/segments/rtEvents/" + name.asText() + "/metadata")
+          .json();
+      done += metadata.get("segment.realtime.status").asText().equals("DONE") ? 1 : 0;
+    }
+    return done;
+  }
+
+  private boolean awaitConsuming(String table, int expected) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonNode status = http.get(table + "/pauseStatus").json();
+      if (status.get("consumingSegments").size() == expected) {
+        return true;
+      }
+      Thread.sleep(200);
+    }
+    return false;
   }
 
   /// Committed segments hold exactly the flush threshold of rows, and each partition's offsets are contiguous
