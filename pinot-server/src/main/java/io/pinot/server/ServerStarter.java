@@ -46,7 +46,8 @@ public final class ServerStarter implements AutoCloseable {
     instanceId = config.instanceId().isBlank() ? InstanceIds.server(config.host(), nettyPort) : config.instanceId();
     scheduler = QueryScheduler.forInstance(instanceId, dataManager, config);
     queryServer = new QueryServer(nettyPort, scheduler::submit);
-    realtime = new RealtimeSegments(dataManager, new CompletionClient(this::controllerUrl, instanceId));
+    realtime = new RealtimeSegments(dataManager, new CompletionClient(this::controllerUrl, instanceId),
+        this::allSegmentsLoaded);
     adminServer = RestServer.start("0.0.0.0", NetUtils.resolvePort(config.adminPort()),
         ServerAdminApi.resources(dataManager, scheduler.runningQueries(), realtime));
     Map<String, String> fields = new LinkedHashMap<>();
@@ -61,6 +62,11 @@ public final class ServerStarter implements AutoCloseable {
   private @Nullable String controllerUrl() {
     ServerHelix current = helix;
     return current == null ? null : current.controllerUrl();
+  }
+
+  private boolean allSegmentsLoaded(String tableNameWithType) {
+    ServerHelix current = helix;
+    return current != null && current.allSegmentsLoaded(tableNameWithType);
   }
 
   /// The server's consuming segments (null before start).

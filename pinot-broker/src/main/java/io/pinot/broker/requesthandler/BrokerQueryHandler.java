@@ -7,6 +7,7 @@ import io.pinot.broker.queryquota.QueryQuotaManager;
 import io.pinot.broker.routing.BalancedInstanceSelector;
 import io.pinot.broker.routing.RoutingManager;
 import io.pinot.broker.routing.Selection;
+import io.pinot.broker.routing.StrictReplicaGroupInstanceSelector;
 import io.pinot.broker.routing.TableRoute;
 import io.pinot.broker.scatter.ServerChannels;
 import io.pinot.broker.scatter.ServerQueryCanceller;
@@ -184,7 +185,9 @@ public final class BrokerQueryHandler implements AutoCloseable {
     String table = route.tableNameWithType();
     Set<String> pruned = new HashSet<>(PartitionPruning.pruned(route, query.context().filter()));
     pruned.addAll(TimeSegmentPruner.pruned(route, query.context().filter()));
-    Selection selection = BalancedInstanceSelector.select(route, pruned, entry.requestId(), routing);
+    Selection selection = StrictReplicaGroupInstanceSelector.isConfigured(route.tableConfig())
+        ? StrictReplicaGroupInstanceSelector.select(route, pruned, entry.requestId(), routing)
+        : BalancedInstanceSelector.select(route, pruned, entry.requestId(), routing);
     entry.servers(new ArrayList<>(selection.serverSegments().keySet()));
     long spentNanos = System.nanoTime() - budget.startNanos();
     if (spentNanos >= TimeUnit.MILLISECONDS.toNanos(budget.timeoutMs())) {

@@ -47,6 +47,7 @@ public final class ConsumingSegmentsResource {
       entry.put("messagesConsumed", status.messagesConsumed());
       entry.put("rowsFiltered", status.rowsFiltered());
       entry.put("rowsMalformed", status.rowsMalformed());
+      entry.put("rowsDeduplicated", status.rowsDeduplicated());
       entry.put("lastError", status.lastError());
       result.add(entry);
     }

@@ -6,10 +6,15 @@ import io.pinot.common.cluster.StateModels;
 import io.pinot.common.metadata.InstanceInfo;
 import io.pinot.server.data.InstanceDataManager;
 import io.pinot.server.realtime.RealtimeSegments;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.helix.HelixDataAccessor;
 import org.apache.helix.HelixManager;
 import org.apache.helix.HelixManagerFactory;
 import org.apache.helix.InstanceType;
+import org.apache.helix.model.IdealState;
 import org.apache.helix.model.Message;
 import org.jspecify.annotations.Nullable;
 
@@ -18,9 +23,11 @@ import org.jspecify.annotations.Nullable;
 /// state model and the segment-refresh message handler.
 public final class ServerHelix implements AutoCloseable {
   private final HelixManager manager;
+  private final InstanceDataManager dataManager;
 
-  private ServerHelix(HelixManager manager) {
+  private ServerHelix(HelixManager manager, InstanceDataManager dataManager) {
     this.manager = manager;
+    this.dataManager = dataManager;
   }
 
   public static ServerHelix join(String zkAddress, String clusterName, InstanceInfo instance,
@@ -35,12 +42,31 @@ public final class ServerHelix implements AutoCloseable {
     manager.getMessagingService().registerMessageHandlerFactory(Message.MessageType.USER_DEFINE_MSG.name(),
         new SegmentRefreshHandlerFactory(dataManager, reader, realtime));
     manager.connect();
-    return new ServerHelix(manager);
+    return new ServerHelix(manager, dataManager);
   }
 
   /// The lead controller's base URL, or null while none leads.
   public @Nullable String controllerUrl() {
     return new ControllerLocator(manager).get();
+  }
+
+  /// Whether every segment the table's ideal state has ONLINE on this server is loaded here (Pinot's check before a
+  /// dedup or partial-upsert table consumes).
+  public boolean allSegmentsLoaded(String tableNameWithType) {
+    HelixDataAccessor accessor = manager.getHelixDataAccessor();
+    IdealState idealState = accessor.getProperty(accessor.keyBuilder().idealStates(tableNameWithType));
+    if (idealState == null) {
+      return false;
+    }
+    Set<String> loaded = new HashSet<>(dataManager.loadedSegments(tableNameWithType));
+    String instance = manager.getInstanceName();
+    for (String segment : idealState.getPartitionSet()) {
+      Map<String, String> replicas = idealState.getInstanceStateMap(segment);
+      if (replicas != null && StateModels.ONLINE.equals(replicas.get(instance)) && !loaded.contains(segment)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

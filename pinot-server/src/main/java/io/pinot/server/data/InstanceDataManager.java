@@ -72,17 +72,21 @@ public final class InstanceDataManager implements AutoCloseable {
       }
       IndexSegment segment = SegmentLoader.load(segmentDir);
       TableDataManager table = tables.computeIfAbsent(tableNameWithType, TableDataManager::new);
-      table.setSchema(schema);
+      table.configure(tableConfig, schema);
       table.addOrReplace(segment);
     }
   }
 
   /// Serves a consuming (mutable) segment under its name, replacing any copy of that name.
-  public void addConsumingSegment(String tableNameWithType, IndexSegment segment, @Nullable Schema schema) {
+  ///
+  /// @return the table's primary-key tracker when it is an upsert or dedup table, else null
+  public @Nullable PrimaryKeyTracker addConsumingSegment(String tableNameWithType, IndexSegment segment,
+      TableConfig tableConfig, Schema schema) {
     synchronized (lock(segment.segmentName())) {
       TableDataManager table = tables.computeIfAbsent(tableNameWithType, TableDataManager::new);
-      table.setSchema(schema);
+      table.configure(tableConfig, schema);
       table.addOrReplace(segment);
+      return table.keys();
     }
   }
 

@@ -2,6 +2,7 @@
 package io.pinot.server.data;
 
 import io.pinot.segment.spi.IndexSegment;
+import io.pinot.spi.config.table.TableConfig;
 import io.pinot.spi.data.Schema;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +13,13 @@ import org.jspecify.annotations.Nullable;
 
 /// The loaded segments of one table half on this server, and the table's current schema. Adding a segment
 /// under an existing name swaps it atomically: queries see the old or the new copy, never neither.
-/// Thread-safe.
+/// Thread-safe. An upsert or dedup table also keeps its [PrimaryKeyTracker] in step with the segments served.
 public final class TableDataManager {
   private final String tableNameWithType;
   private final Map<String, SegmentDataManager> segments = new ConcurrentHashMap<>();
   private volatile @Nullable Schema schema;
+  private volatile @Nullable PrimaryKeyTracker keys;
+  private boolean configured;
 
   TableDataManager(String tableNameWithType) {
     this.tableNameWithType = tableNameWithType;
@@ -36,7 +39,33 @@ public final class TableDataManager {
     }
   }
 
+  /// Sets up the primary-key tracker of an upsert or dedup table, once, from the first config seen.
+  ///
+  /// @throws IllegalArgumentException naming the offending key when the upsert or dedup config is invalid
+  synchronized void configure(@Nullable TableConfig tableConfig, @Nullable Schema schema) {
+    setSchema(schema);
+    if (!configured && tableConfig != null && schema != null) {
+      keys = PrimaryKeyTracker.of(tableConfig, schema);
+      configured = true;
+    }
+  }
+
+  /// The primary-key metadata of an upsert or dedup table, else null.
+  public @Nullable PrimaryKeyTracker keys() {
+    return keys;
+  }
+
+  /// Serves `segment`, replacing the copy of the same name. Calls for one segment name must not run concurrently.
   void addOrReplace(IndexSegment segment) {
+    PrimaryKeyTracker tracker = keys;
+    if (tracker != null) {
+      SegmentDataManager current = segments.get(segment.segmentName());
+      if (current != null) {
+        tracker.replace(segment, current.segment());
+      } else {
+        tracker.add(segment);
+      }
+    }
     SegmentDataManager previous = segments.put(segment.segmentName(), new SegmentDataManager(segment));
     if (previous != null) {
       previous.release();
@@ -46,6 +75,10 @@ public final class TableDataManager {
   boolean remove(String segmentName) {
     SegmentDataManager previous = segments.remove(segmentName);
     if (previous != null) {
+      PrimaryKeyTracker tracker = keys;
+      if (tracker != null) {
+        tracker.remove(previous.segment());
+      }
       previous.release();
       return true;
     }

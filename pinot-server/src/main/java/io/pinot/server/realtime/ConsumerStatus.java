@@ -12,8 +12,10 @@ import org.jspecify.annotations.Nullable;
 /// @param messagesConsumed messages read from the stream
 /// @param rowsFiltered rows dropped by the table's filter (and payload-less messages)
 /// @param rowsMalformed messages or rows skipped as malformed (`continueOnError`)
+/// @param rowsDeduplicated rows dropped by dedup because their primary key was already ingested
 /// @param lastError the last error with its partition and offset, or null
 public record ConsumerStatus(String segmentName, int partition, String state, long startOffset, long currentOffset,
-    long rowsIndexed, long messagesConsumed, long rowsFiltered, long rowsMalformed, long lastConsumedTimestampMs,
+    long rowsIndexed, long messagesConsumed, long rowsFiltered, long rowsMalformed, long rowsDeduplicated,
+    long lastConsumedTimestampMs,
     @Nullable String lastError) {
 }

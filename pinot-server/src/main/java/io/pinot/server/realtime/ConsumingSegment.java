@@ -6,6 +6,7 @@ import io.pinot.segment.ingestion.IngestionPipeline;
 import io.pinot.segment.ingestion.TransformingRecordReader;
 import io.pinot.segment.mutable.MutableSegment;
 import io.pinot.segment.mutable.MutableSegmentConfig;
+import io.pinot.server.data.PrimaryKeyTracker.PartitionKeys;
 import io.pinot.spi.config.table.TableConfig;
 import io.pinot.spi.data.Schema;
 import io.pinot.spi.data.readers.GenericRow;
@@ -26,10 +27,14 @@ import org.slf4j.LoggerFactory;
 /// ingestion pipeline, until the flush threshold (rows, time or size) or a force commit; then [SegmentCompletion]
 /// runs the completion protocol with the controller. Rows that cannot be decoded or transformed are skipped and
 /// counted under `continueOnError`; otherwise consumption stops, the status names the partition and offset, and
-/// the controller is told (`segmentStoppedConsuming`). Status fields are safe to read from any thread.
+/// the controller is told (`segmentStoppedConsuming`). In an upsert or dedup table each row also goes through the
+/// partition's [PartitionKeys] (merged, or dropped as a duplicate, before indexing; made its key's valid version
+/// after). Status fields are safe to read from any thread.
 public final class ConsumingSegment {
   private static final Logger LOGGER = LoggerFactory.getLogger(ConsumingSegment.class);
   private static final long FETCH_TIMEOUT_MS = 100;
+  private static final long READY_CHECK_INTERVAL_MS = 1000;
+  private static final long MAX_BACKOFF_MS = 5000;
 
   private final String tableNameWithType;
   private final String segmentName;
@@ -41,6 +46,8 @@ public final class ConsumingSegment {
   private final MessageReader messages;
   private final boolean continueOnError;
   private final SegmentCompletion completion;
+  private final SegmentCompletion.Host host;
+  private @Nullable PartitionKeys keys;
   private final Thread thread;
   private final long startTimeMs = System.currentTimeMillis();
   private volatile String state = "CONSUMING";
@@ -49,7 +56,9 @@ public final class ConsumingSegment {
   private volatile long messagesConsumed;
   private volatile long rowsFiltered;
   private long payloadless;
+  private int transientErrors;
   private volatile long rowsMalformed;
+  private volatile long rowsDeduplicated;
   private volatile long lastConsumedTimestampMs = -1;
   private volatile @Nullable String lastError;
   private volatile boolean stopRequested;
@@ -73,11 +82,14 @@ public final class ConsumingSegment {
     this.messages = new MessageReader(StreamPlugins.decoder(stream, schema), stream.topicName(), partition);
     this.rows = pipeline.wrap(messages);
     this.completion = new SegmentCompletion(this, host);
+    this.host = host;
     this.thread = new Thread(this::run, "consumer-" + segmentName);
     thread.setDaemon(true);
   }
 
-  public void start() {
+  /// Starts consuming; `partitionKeys` is the partition's primary-key metadata of an upsert or dedup table.
+  public void start(@Nullable PartitionKeys partitionKeys) {
+    this.keys = partitionKeys;
     thread.start();
   }
 
@@ -122,11 +134,14 @@ public final class ConsumingSegment {
 
   public ConsumerStatus status() {
     return new ConsumerStatus(segmentName, partition, state, startOffset, currentOffset, rowsIndexed,
-        messagesConsumed, rowsFiltered, rowsMalformed, lastConsumedTimestampMs, lastError);
+        messagesConsumed, rowsFiltered, rowsMalformed, rowsDeduplicated, lastConsumedTimestampMs, lastError);
   }
 
   private void run() {
     try (PartitionConsumer consumer = StreamPlugins.consumerFactory(stream).partitionConsumer(stream, partition)) {
+      if (!awaitLoadedSegments()) {
+        return;
+      }
       String reason = consume(consumer, Long.MAX_VALUE);
       if (reason != null) {
         completion.complete(consumer, reason);
@@ -154,7 +169,16 @@ public final class ConsumingSegment {
       } else if (currentOffset >= targetOffset) {
         return "catchUp";
       }
-      MessageBatch batch = consumer.fetch(currentOffset, FETCH_TIMEOUT_MS);
+      MessageBatch batch;
+      try {
+        batch = consumer.fetch(currentOffset, FETCH_TIMEOUT_MS);
+        transientErrors = 0;
+      } catch (StreamException e) {
+        if (!e.isTransient() || !backOff(e)) {
+          throw e;
+        }
+        continue;
+      }
       for (StreamMessage message : batch.messages()) {
         if (message.offset() >= targetOffset) {
           currentOffset = targetOffset;
@@ -176,6 +200,48 @@ public final class ConsumingSegment {
       currentOffset = Math.min(Math.max(currentOffset, batch.nextOffset()), targetOffset);
     }
     return null;
+  }
+
+  /// Dedup and partial upsert: waits until the table's committed segments are loaded (their keys known); false
+  /// when stopped meanwhile.
+  private boolean awaitLoadedSegments() throws InterruptedException {
+    PartitionKeys partitionKeys = keys;
+    if (partitionKeys == null) {
+      return true;
+    }
+    partitionKeys.removeExpiredPrimaryKeys();
+    if (!partitionKeys.waitsForLoadedSegments()) {
+      return true;
+    }
+    long since = System.currentTimeMillis();
+    while (!host.allSegmentsLoaded(tableNameWithType)) {
+      if (stopRequested) {
+        return false;
+      }
+      LOGGER.info("Segment {} waits for the committed segments of {} to load ({} ms so far)", segmentName,
+          tableNameWithType, System.currentTimeMillis() - since);
+      Thread.sleep(READY_CHECK_INTERVAL_MS);
+    }
+    return true;
+  }
+
+  /// A transient stream failure (a timeout, a broker restart): records it in the status, waits (100 ms doubling up to
+  /// 5 s) and lets the caller retry from the same offset, as Pinot does; the partition never stops for it. False when
+  /// interrupted.
+  private boolean backOff(StreamException e) {
+    transientErrors++;
+    lastError = "Topic[" + stream.topicName() + "] partition[" + partition + "] offset[" + currentOffset + "]: "
+        + e.getMessage() + " (retry " + transientErrors + ")";
+    if (transientErrors == 1 || transientErrors % 10 == 0) {
+      LOGGER.warn("Segment {}: {}", segmentName, lastError);
+    }
+    try {
+      Thread.sleep(Math.min(MAX_BACKOFF_MS, 100L << Math.min(transientErrors - 1, 6)));
+      return true;
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   private @Nullable String endReason() {
@@ -214,13 +280,23 @@ public final class ConsumingSegment {
         skipOrThrow(e);
         continue;
       }
+      if (!segment.canAddMore()) {
+        return false;
+      }
       try {
+        if (keys != null && !keys.admit(row, segment)) {
+          rowsDeduplicated++;
+          continue;
+        }
         if (!segment.index(row)) {
           return false;
         }
       } catch (IllegalArgumentException e) {
         skipOrThrow(new RecordReadException(messages.position(), e.getMessage(), e));
         continue;
+      }
+      if (keys != null) {
+        keys.indexed(segment, segment.numDocs() - 1, row);
       }
       rowsIndexed++;
     }

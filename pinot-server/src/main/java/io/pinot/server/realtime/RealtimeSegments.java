@@ -4,6 +4,7 @@ package io.pinot.server.realtime;
 import io.pinot.common.metadata.SegmentZkMetadata;
 import io.pinot.segment.mutable.LlcSegmentName;
 import io.pinot.server.data.InstanceDataManager;
+import io.pinot.server.data.PrimaryKeyTracker;
 import io.pinot.spi.config.table.TableConfig;
 import io.pinot.spi.data.Schema;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,11 +28,16 @@ public final class RealtimeSegments implements SegmentCompletion.Host, AutoClose
 
   private final InstanceDataManager dataManager;
   private final CompletionClient client;
+  private final Predicate<String> segmentsLoaded;
   private final Map<String, ConsumingSegment> consuming = new ConcurrentHashMap<>();
 
-  public RealtimeSegments(InstanceDataManager dataManager, CompletionClient client) {
+  /// `segmentsLoaded` tells whether every committed segment of a table assigned to this server is loaded (dedup and
+  /// partial-upsert consumers wait for it).
+  public RealtimeSegments(InstanceDataManager dataManager, CompletionClient client,
+      Predicate<String> segmentsLoaded) {
     this.dataManager = dataManager;
     this.client = client;
+    this.segmentsLoaded = segmentsLoaded;
   }
 
   /// OFFLINE→CONSUMING.
@@ -47,9 +54,10 @@ public final class RealtimeSegments implements SegmentCompletion.Host, AutoClose
     }
     ConsumingSegment segment = new ConsumingSegment(tableNameWithType, name, partition, start, tableConfig, schema,
         this);
-    dataManager.addConsumingSegment(tableNameWithType, segment.segment(), schema);
+    PrimaryKeyTracker keys = dataManager.addConsumingSegment(tableNameWithType, segment.segment(), tableConfig,
+        schema);
     consuming.put(name, segment);
-    segment.start();
+    segment.start(keys == null ? null : keys.partition(partition));
     LOGGER.info("Consuming segment {} of {} from offset {}", name, tableNameWithType, start);
   }
 
@@ -118,6 +126,11 @@ public final class RealtimeSegments implements SegmentCompletion.Host, AutoClose
   @Override
   public void install(String tableNameWithType, Path builtSegmentDir) throws IOException {
     dataManager.installBuiltSegment(tableNameWithType, builtSegmentDir);
+  }
+
+  @Override
+  public boolean allSegmentsLoaded(String tableNameWithType) {
+    return segmentsLoaded.test(tableNameWithType);
   }
 
   @Override

@@ -32,6 +32,9 @@ final class SegmentCompletion {
     /// Moves a built segment directory into the table's data directory and swaps it in for the consuming
     /// segment (queries move to it atomically).
     void install(String tableNameWithType, Path builtSegmentDir) throws IOException;
+
+    /// Whether every committed segment of the table assigned to this server is loaded.
+    boolean allSegmentsLoaded(String tableNameWithType);
   }
 
   private final ConsumingSegment consuming;

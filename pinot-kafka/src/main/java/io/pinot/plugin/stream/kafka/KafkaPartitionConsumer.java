@@ -29,6 +29,9 @@ import org.jspecify.annotations.Nullable;
 /// longer (or not yet) holds fails naming the partition, the offset and the range it does hold. Used by one
 /// thread at a time; not thread-safe.
 final class KafkaPartitionConsumer implements PartitionConsumer {
+  /// The least time given to the first metadata request (a fetch timeout is typically 100 ms, too short for it).
+  private static final long CONNECT_TIMEOUT_MS = 5_000;
+
   private final StreamConfig config;
   private final int partition;
   private final TopicPartition topicPartition;
@@ -53,7 +56,7 @@ final class KafkaPartitionConsumer implements PartitionConsumer {
       throw new IllegalArgumentException("Invalid start offset[" + startOffset + "] for topic[" + config.topicName()
           + "] partition[" + partition + "]");
     }
-    KafkaConsumer<byte[], byte[]> kafka = connect(timeoutMs);
+    KafkaConsumer<byte[], byte[]> kafka = connect(Math.max(timeoutMs, CONNECT_TIMEOUT_MS));
     try {
       if (startOffset != position) {
         kafka.seek(topicPartition, startOffset);
