@@ -35,6 +35,7 @@ public final class ConsumingSegment {
   private static final long FETCH_TIMEOUT_MS = 100;
   private static final long READY_CHECK_INTERVAL_MS = 1000;
   private static final long MAX_BACKOFF_MS = 5000;
+  private static final int MESSAGE_ROWS_HEADROOM = 10_000;
 
   private final String tableNameWithType;
   private final String segmentName;
@@ -73,7 +74,10 @@ public final class ConsumingSegment {
     this.startOffset = startOffset;
     this.currentOffset = startOffset;
     this.stream = StreamConfig.of(tableConfig);
-    int capacity = stream.flushThresholdRows() > 0 ? stream.flushThresholdRows()
+    // The row threshold ends a segment after the message that reaches it; the headroom takes the other rows of a
+    // message that expands to several rows, so that a message is never split across two segments.
+    int capacity = stream.flushThresholdRows() > 0
+        ? (int) Math.min(Integer.MAX_VALUE - 1L, (long) stream.flushThresholdRows() + MESSAGE_ROWS_HEADROOM)
         : MutableSegmentConfig.DEFAULT_CAPACITY;
     this.segment = new MutableSegment(MutableSegmentConfig.builder().tableConfig(tableConfig).schema(schema)
         .segmentName(segmentName).capacity(capacity).creationTime(startTimeMs).build());
@@ -269,6 +273,7 @@ public final class ConsumingSegment {
       return true;
     }
     messages.set(message);
+    int indexedOfMessage = 0;
     while (true) {
       GenericRow row;
       try {
@@ -281,7 +286,7 @@ public final class ConsumingSegment {
         continue;
       }
       if (!segment.canAddMore()) {
-        return false;
+        return full(indexedOfMessage);
       }
       try {
         if (keys != null && !keys.admit(row, segment)) {
@@ -289,7 +294,7 @@ public final class ConsumingSegment {
           continue;
         }
         if (!segment.index(row)) {
-          return false;
+          return full(indexedOfMessage);
         }
       } catch (IllegalArgumentException e) {
         skipOrThrow(new RecordReadException(messages.position(), e.getMessage(), e));
@@ -298,9 +303,21 @@ public final class ConsumingSegment {
       if (keys != null) {
         keys.indexed(segment, segment.numDocs() - 1, row);
       }
+      indexedOfMessage++;
       rowsIndexed++;
     }
     return true;
+  }
+
+  /// The segment is full: fine before the message's first row (the segment ends before the message), an error after
+  /// it (the message would be split across segments, and re-read rows would be duplicated).
+  private boolean full(int indexedOfMessage) {
+    if (indexedOfMessage == 0) {
+      return false;
+    }
+    throw new IllegalStateException(messages.position() + ": the message expands to more rows than segment "
+        + segmentName + " can take (" + segment.config().capacity() + "); lower "
+        + "realtime.segment.flush.threshold.rows or split such messages");
   }
 
   /// Publishes the rows dropped so far: the pipeline's filter count and payload-less messages.
