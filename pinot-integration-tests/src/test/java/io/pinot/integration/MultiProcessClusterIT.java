@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pinot.common.utils.JsonUtils;
 import io.pinot.spi.data.Schema;
+import io.pinot.tools.kafka.EmbeddedKafka;
 import io.pinot.tools.process.LocalProcessCluster;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +17,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -164,6 +168,64 @@ class MultiProcessClusterIT {
     JsonNode back = http.query(cluster.brokerUrl(), "SELECT COUNT(*) FROM events");
     assertThat(back.get("exceptions")).isEmpty();
     assertThat(back.get("numServersResponded").asInt()).isEqualTo(2);
+  }
+
+  /// Issue 5's crash test: a REALTIME table over 4 partitions spread over both server processes; while messages
+  /// are produced, one server is killed (SIGKILL) and restarted: every message is counted exactly once in the end.
+  @Test
+  @Order(20)
+  void realtimeConsumptionSurvivesAKilledServer() throws Exception {
+    int messages = TestData.rows(40_000, 400_000);
+    try (EmbeddedKafka kafka = EmbeddedKafka.start(workDir.resolve("kafka"))) {
+      kafka.createTopic("rtKill", 4);
+      String schema = """
+          {"schemaName": "rtKill", "dimensionFieldSpecs": [{"name": "id", "dataType": "LONG"}],
+           "dateTimeFieldSpecs": [{"name": "ts", "dataType": "LONG", "format": "1:MILLISECONDS:EPOCH",
+                                   "granularity": "1:MILLISECONDS"}]}""";
+      assertThat(http.post(cluster.controllerUrl() + "/schemas", schema).status()).isEqualTo(200);
+      Http.Reply created = http.post(cluster.controllerUrl() + "/tables", """
+          {"tableName": "rtKill", "tableType": "REALTIME",
+           "segmentsConfig": {"timeColumnName": "ts", "replicasPerPartition": "1", "schemaName": "rtKill"},
+           "tableIndexConfig": {"streamConfigs": {"streamType": "kafka", "stream.kafka.topic.name": "rtKill",
+             "stream.kafka.broker.list": "%s", "stream.kafka.consumer.type": "lowlevel",
+             "stream.kafka.decoder.class.name": "org.apache.pinot.plugin.stream.kafka.KafkaJSONMessageDecoder",
+             "stream.kafka.consumer.prop.auto.offset.reset": "smallest",
+             "realtime.segment.flush.threshold.rows": "%d"}}, "tenants": {}, "metadata": {}}"""
+          .formatted(kafka.bootstrapServers(), messages / 12));
+      assertThat(created.status()).as(created.body()).isEqualTo(200);
+      try (KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
+        for (int id = 0; id < messages; id++) {
+          producer.send(new ProducerRecord<>("rtKill", id % 4, null,
+              ("{\"id\": " + id + ", \"ts\": " + (1_700_000_000_000L + id) + "}").getBytes(StandardCharsets.UTF_8)));
+          if (id == messages / 2) {
+            producer.flush();
+            awaitRealtimeCount(messages / 4, Duration.ofMinutes(2));
+            cluster.killServer(0);
+          }
+        }
+      }
+      cluster.restartServer(0);
+      JsonNode row = awaitRealtimeCount(messages, Duration.ofMinutes(3));
+      assertThat(row.get(1).asLong()).as("no duplicates").isEqualTo(messages);
+      assertThat(row.get(2).asLong()).isZero();
+      assertThat(row.get(3).asLong()).isEqualTo(messages - 1);
+    }
+  }
+
+  /// Polls until `rtKill` holds at least `expected` rows with no exception; returns the row of count, distinct
+  /// count, min and max of `id`.
+  private JsonNode awaitRealtimeCount(long expected, Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    JsonNode last = null;
+    while (System.nanoTime() < deadline) {
+      last = http.query(cluster.brokerUrl(), "SELECT COUNT(*), DISTINCTCOUNT(id), MIN(id), MAX(id) FROM rtKill");
+      JsonNode rows = last.path("resultTable").path("rows");
+      if (last.get("exceptions").isEmpty() && rows.size() == 1 && rows.get(0).get(0).asLong() >= expected) {
+        return rows.get(0);
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("rtKill did not reach " + expected + " rows: " + last + cluster.logs());
   }
 
   private static int occurrences(String text, String fragment) {
