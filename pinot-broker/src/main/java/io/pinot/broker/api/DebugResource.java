@@ -4,6 +4,7 @@ package io.pinot.broker.api;
 import io.pinot.broker.routing.RoutingManager;
 import io.pinot.broker.routing.TableRoute;
 import io.pinot.common.http.RestException;
+import io.pinot.query.TimeBoundaryFilter;
 import io.pinot.spi.utils.TableNameBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,13 +12,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /// The broker's debug endpoints that connectors call: `GET /debug/routingTable/{tableName}`
-/// (`{"<table>_OFFLINE": {"Server_h_p": [segments]}}`) and `GET /debug/timeBoundary/{tableName}` (404 when
-/// the table is not hybrid, which connectors read as "no time boundary").
+/// (`{"<table>_OFFLINE": {"Server_h_p": [segments]}}`) and `GET /debug/timeBoundary/{tableName}`
+/// (`{"timeColumn": "ts", "timeValue": "19730"}`, 404 when the table is not hybrid, which connectors read as "no time
+/// boundary").
 @Path("/debug")
 @Produces(MediaType.APPLICATION_JSON)
 public final class DebugResource {
@@ -51,9 +54,18 @@ public final class DebugResource {
     return result;
   }
 
+  /// Apache Pinot's `{"timeColumn": ..., "timeValue": ...}` of a hybrid table (named raw or with either suffix);
+  /// 404 when the table is not hybrid or its OFFLINE half has no boundary yet.
   @GET
   @Path("/timeBoundary/{tableName}")
   public Map<String, String> timeBoundary(@PathParam("tableName") String tableName) {
-    throw RestException.notFound("No time boundary for table: " + tableName);
+    TimeBoundaryFilter boundary = routing.timeBoundary(tableName);
+    if (boundary == null) {
+      throw RestException.notFound("Cannot find time boundary for table: " + tableName);
+    }
+    Map<String, String> result = new LinkedHashMap<>();
+    result.put("timeColumn", boundary.timeColumn());
+    result.put("timeValue", boundary.timeValue());
+    return result;
   }
 }

@@ -7,6 +7,8 @@ import io.pinot.broker.pruning.TimeSegmentPruner;
 import io.pinot.broker.queryquota.QueryQuotaManager;
 import io.pinot.broker.routing.RoutingManager;
 import io.pinot.broker.routing.ServerAddress;
+import io.pinot.broker.routing.TableRoute;
+import io.pinot.broker.routing.timeboundary.TimeBoundaryCalculator;
 import io.pinot.common.cluster.PropertyStorePaths;
 import io.pinot.common.cluster.StateModels;
 import io.pinot.common.cluster.ZnRecords;
@@ -14,7 +16,9 @@ import io.pinot.common.metadata.InstanceInfo;
 import io.pinot.common.metadata.SegmentZkMetadata;
 import io.pinot.common.utils.InstanceIds;
 import io.pinot.spi.config.table.TableConfig;
+import io.pinot.spi.config.table.TableType;
 import io.pinot.spi.data.Schema;
+import io.pinot.spi.utils.TableNameBuilder;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -35,6 +39,7 @@ import org.apache.helix.model.InstanceConfig;
 import org.apache.helix.model.LiveInstance;
 import org.apache.helix.zookeeper.datamodel.ZNRecord;
 import org.apache.helix.zookeeper.zkclient.IZkDataListener;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -175,10 +180,11 @@ final class RoutingUpdater implements AutoCloseable {
     }
   }
 
-  /// What the segments' ZooKeeper records say for broker pruning: partitions (tables with a
-  /// `segmentPartitionConfig`) and time ranges (tables with a time column). One batched read, skipped when the table
-  /// has neither.
-  private record SegmentRecords(Map<String, SegmentPartitionInfo> partitions, Map<String, TimeInterval> times) {
+  /// What the segments' ZooKeeper records say for broker pruning and the hybrid time boundary: partitions (tables
+  /// with a `segmentPartitionConfig`), time ranges and end times (tables with a time column). One batched read,
+  /// skipped when the table has neither.
+  private record SegmentRecords(Map<String, SegmentPartitionInfo> partitions, Map<String, TimeInterval> times,
+      Map<String, Long> endTimesMs) {
   }
 
   private SegmentRecords segmentRecords(String tableNameWithType, TableConfig config) {
@@ -186,8 +192,9 @@ final class RoutingUpdater implements AutoCloseable {
     boolean timed = config.segmentsConfig().timeColumnName() != null;
     Map<String, SegmentPartitionInfo> partitions = new HashMap<>();
     Map<String, TimeInterval> times = new HashMap<>();
+    Map<String, Long> endTimesMs = new HashMap<>();
     if (!partitioned && !timed) {
-      return new SegmentRecords(partitions, times);
+      return new SegmentRecords(partitions, times, endTimesMs);
     }
     List<ZNRecord> records = manager.getHelixPropertyStore().getChildren(
         PropertyStorePaths.segments(tableNameWithType), null, AccessOption.PERSISTENT, 1, 0);
@@ -204,8 +211,11 @@ final class RoutingUpdater implements AutoCloseable {
       if (interval != null) {
         times.put(record.getId(), interval);
       }
+      if (timed) {
+        endTimesMs.put(record.getId(), TimeBoundaryCalculator.endTimeMs(record.getSimpleFields()));
+      }
     }
-    return new SegmentRecords(partitions, times);
+    return new SegmentRecords(partitions, times, endTimesMs);
   }
 
   /// Brokers the `brokerResource` external view shows ONLINE for a table, this one always counted.
@@ -221,6 +231,18 @@ final class RoutingUpdater implements AutoCloseable {
       }
     }
     return count;
+  }
+
+  /// The OFFLINE half's time boundary (used while the table is hybrid), from the end times of the segments a replica
+  /// serves and the ideal state's explicitly set boundary.
+  private void updateTimeBoundary(String offlineTableName, TableConfig config, @Nullable Schema schema,
+      @Nullable IdealState idealState, Map<String, Long> endTimesMs) {
+    TableRoute route = routing.route(offlineTableName);
+    long maxEndTimeMs = route == null ? -1 : TimeBoundaryCalculator.maxEndTimeMs(route.segments(), endTimesMs);
+    long explicitMs = TimeBoundaryCalculator.explicitBoundaryMs(idealState == null ? null
+        : idealState.getRecord().getSimpleField(TimeBoundaryCalculator.HYBRID_TABLE_TIME_BOUNDARY));
+    routing.updateTimeBoundary(offlineTableName,
+        TimeBoundaryCalculator.compute(config, schema, maxEndTimeMs, explicitMs));
   }
 
   private void refreshTable(String tableNameWithType) {
@@ -246,6 +268,9 @@ final class RoutingUpdater implements AutoCloseable {
           : externalView.getRecord().getMapFields();
       SegmentRecords records = segmentRecords(tableNameWithType, config);
       routing.updateTable(tableNameWithType, ideal, external, config, schema, records.partitions(), records.times());
+      if (TableNameBuilder.tableType(tableNameWithType) == TableType.OFFLINE) {
+        updateTimeBoundary(tableNameWithType, config, schema, idealState, records.endTimesMs());
+      }
       quotas.update(tableNameWithType, config, onlineBrokers(accessor, tableNameWithType));
     } catch (RuntimeException e) {
       if (!updater.isShutdown()) {

@@ -5,8 +5,10 @@ import io.pinot.broker.pruning.PartitionPruning;
 import io.pinot.broker.pruning.TimeSegmentPruner;
 import io.pinot.broker.queryquota.QueryQuotaManager;
 import io.pinot.broker.routing.BalancedInstanceSelector;
+import io.pinot.broker.routing.RoutedTable;
 import io.pinot.broker.routing.RoutingManager;
 import io.pinot.broker.routing.Selection;
+import io.pinot.broker.routing.ServerAddress;
 import io.pinot.broker.routing.StrictReplicaGroupInstanceSelector;
 import io.pinot.broker.routing.TableRoute;
 import io.pinot.broker.scatter.ServerChannels;
@@ -17,19 +19,24 @@ import io.pinot.common.response.QueryProcessingError;
 import io.pinot.query.CompiledQuery;
 import io.pinot.query.CompiledQueryCache;
 import io.pinot.query.QueryOptions;
+import io.pinot.query.TimeBoundaryFilter;
+import io.pinot.query.context.FilterNode;
 import io.pinot.query.reduce.BrokerReducer;
 import io.pinot.query.reduce.ReducedResult;
 import io.pinot.query.runtime.ServerQueryExecutor;
 import io.pinot.query.runtime.ServerQueryExecutorConfig;
 import io.pinot.query.runtime.ServerQueryRequest;
+import io.pinot.spi.config.table.TableType;
 import io.pinot.spi.exception.QueryErrorCode;
 import io.pinot.spi.exception.QueryException;
 import io.pinot.spi.utils.TableNameBuilder;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -93,7 +100,7 @@ public final class BrokerQueryHandler implements AutoCloseable {
 
   public BrokerResponse handle(QueryRequest request) {
     long startNanos = System.nanoTime();
-    long requestId = requestIds.incrementAndGet();
+    long requestId = requestIds.addAndGet(2);
     RunningQueries.Entry entry = running.register(requestId, request.sql());
     BrokerResponse.Builder response;
     try {
@@ -139,7 +146,13 @@ public final class BrokerQueryHandler implements AutoCloseable {
     }
     entry.cancelled().complete(null);
     LOGGER.info("Cancelling query {} on {} servers", entry.requestId(), entry.servers().size());
-    return canceller.cancel(entry.servers(), brokerId + "_" + entry.requestId(), timeoutMs);
+    Map<String, Integer> statuses = new LinkedHashMap<>();
+    for (long serverRequestId : entry.serverRequestIds()) {
+      // A server that holds no half under this id answers 404; one that stops the query answers 200.
+      canceller.cancel(entry.servers(), brokerId + "_" + serverRequestId, timeoutMs)
+          .forEach((server, status) -> statuses.merge(server, status, Math::min));
+    }
+    return statuses;
   }
 
   private BrokerResponse.Builder execute(QueryRequest request, RunningQueries.Entry entry, long startNanos) {
@@ -155,22 +168,26 @@ public final class BrokerQueryHandler implements AutoCloseable {
     if (clientQueryId != null && !clientQueryId.isBlank()) {
       running.clientQueryId(entry, clientQueryId);
     }
-    String table = routing.resolveTable(query.tableName());
-    TableRoute route = table == null ? null : routing.route(table);
-    if (route == null) {
+    List<Half> halves = new ArrayList<>();
+    for (RoutedTable target : routing.resolveTables(query.tableName())) {
+      TableRoute route = routing.route(target.tableNameWithType());
+      if (route != null) {
+        // Column names are resolved against each half's schema (both halves normally share one).
+        halves.add(new Half(target, route, route.schema() == null ? query : query.resolve(route.schema())));
+      }
+    }
+    if (halves.isEmpty()) {
       throw QueryErrorCode.TABLE_DOES_NOT_EXIST.asException("Table[" + query.tableName() + "] does not exist");
     }
-    if (!quotas.acquire(table)) {
-      throw QueryErrorCode.TOO_MANY_REQUESTS.asException("Request " + entry.requestId() + ": " + request.sql()
-          + " exceeds query quota for table: " + TableNameBuilder.rawTableName(table));
+    for (Half half : halves) {
+      if (!quotas.acquire(half.table())) {
+        throw QueryErrorCode.TOO_MANY_REQUESTS.asException("Request " + entry.requestId() + ": " + request.sql()
+            + " exceeds query quota for table: " + TableNameBuilder.rawTableName(half.table()));
+      }
     }
-    if (route.schema() != null) {
-      query = query.resolve(route.schema());
-    }
-    Long optionTimeout = query.timeoutMs();
+    Long optionTimeout = halves.get(0).query().timeoutMs();
     long timeoutMs = optionTimeout == null ? defaultTimeoutMs : optionTimeout;
-    return scatter(request, query, route, entry, new Budget(startNanos, timeoutMs))
-        .clientRequestId(clientQueryId);
+    return scatter(request, halves, entry, new Budget(startNanos, timeoutMs)).clientRequestId(clientQueryId);
   }
 
   /// When a query started and how long it may take.
@@ -180,15 +197,94 @@ public final class BrokerQueryHandler implements AutoCloseable {
     }
   }
 
-  private BrokerResponse.Builder scatter(QueryRequest request, CompiledQuery query, TableRoute route,
-      RunningQueries.Entry entry, Budget budget) {
-    String table = route.tableNameWithType();
-    Set<String> pruned = new HashSet<>(PartitionPruning.pruned(route, query.context().filter()));
-    pruned.addAll(TimeSegmentPruner.pruned(route, query.context().filter()));
-    Selection selection = StrictReplicaGroupInstanceSelector.isConfigured(route.tableConfig())
-        ? StrictReplicaGroupInstanceSelector.select(route, pruned, entry.requestId(), routing)
-        : BalancedInstanceSelector.select(route, pruned, entry.requestId(), routing);
-    entry.servers(new ArrayList<>(selection.serverSegments().keySet()));
+  /// One table half a query reads, with the query resolved against that half's schema.
+  private record Half(RoutedTable target, TableRoute route, CompiledQuery query) {
+    String table() {
+      return target.tableNameWithType();
+    }
+
+    /// The filter the half's servers apply: the query's, with the hybrid time boundary ANDed on.
+    @Nullable FilterNode filter() {
+      TimeBoundaryFilter boundary = target.timeBoundary();
+      TableType type = TableNameBuilder.tableType(table());
+      FilterNode filter = query.context().filter();
+      return boundary == null || type == null ? filter : boundary.and(filter, type);
+    }
+
+    /// The options sent to the half's servers: the query's, carrying the time boundary only for a hybrid query.
+    Map<String, String> serverOptions() {
+      TimeBoundaryFilter boundary = target.timeBoundary();
+      return boundary == null ? TimeBoundaryFilter.strip(query.queryOptions())
+          : boundary.addTo(query.queryOptions());
+    }
+  }
+
+  /// A half's routing for one query: the segments pruned by the broker, the servers chosen and the request sent.
+  private record Leg(Half half, Set<String> pruned, Selection selection, ScatterGather.RequestTemplate template) {
+  }
+
+  private BrokerResponse.Builder scatter(QueryRequest request, List<Half> halves, RunningQueries.Entry entry,
+      Budget budget) {
+    List<Leg> legs = new ArrayList<>(halves.size());
+    List<ServerAddress> servers = new ArrayList<>();
+    List<Long> serverRequestIds = new ArrayList<>();
+    for (Half half : halves) {
+      Set<String> pruned = new HashSet<>(PartitionPruning.pruned(half.route(), half.filter()));
+      pruned.addAll(TimeSegmentPruner.pruned(half.route(), half.filter()));
+      TableRoute route = half.route();
+      Selection selection = StrictReplicaGroupInstanceSelector.isConfigured(route.tableConfig())
+          ? StrictReplicaGroupInstanceSelector.select(route, pruned, entry.requestId(), routing)
+          : BalancedInstanceSelector.select(route, pruned, entry.requestId(), routing);
+      // Each half has its own request id: a server holding segments of both halves tells the answers apart by it.
+      long serverRequestId = entry.requestId() + legs.size();
+      legs.add(new Leg(half, pruned, selection, new ScatterGather.RequestTemplate(serverRequestId, brokerId,
+          request.sql(), half.table(), half.serverOptions(), request.trace())));
+      servers.addAll(selection.serverSegments().keySet());
+      serverRequestIds.add(serverRequestId);
+    }
+    entry.servers(servers);
+    entry.serverRequestIds(serverRequestIds);
+    checkBeforeScatter(entry, budget, legs.get(0).half().table());
+    List<Map<ServerAddress, CompletableFuture<byte[]>>> sent = new ArrayList<>(legs.size());
+    for (Leg leg : legs) {
+      sent.add(ScatterGather.send(channels, leg.selection(), leg.template(), budget.deadlineNanos()));
+    }
+    List<ScatterGather.Gathered> gathered = new ArrayList<>(legs.size());
+    List<DataTable> responses = new ArrayList<>();
+    for (int i = 0; i < legs.size(); i++) {
+      gathered.add(ScatterGather.gather(channels, sent.get(i), legs.get(i).template(), budget.deadlineNanos(),
+          entry.cancelled()));
+      responses.addAll(gathered.get(i).responses());
+    }
+    boolean empty = servers.isEmpty();
+    CompiledQuery query = halves.get(0).query();
+    if (empty) {
+      responses.add(emptyResult(query, halves.get(0).route(), budget.timeoutMs()));
+    }
+    ReducedResult reduced = reducer.reduce(query, responses);
+    BrokerResponse.Builder response = reduced.toBrokerResponse();
+    int numSegmentsPruned = 0;
+    boolean brokerErrors = false;
+    for (int i = 0; i < legs.size(); i++) {
+      Leg leg = legs.get(i);
+      // Query option trace=true (or the request's trace flag): each server's trace in traceInfo.
+      if (request.trace() || QueryOptions.isTrue(query.queryOptions(), QueryOptions.TRACE)) {
+        BrokerTraceInfo.addTo(response, leg.selection(), gathered.get(i), leg.half().table());
+      }
+      List<QueryProcessingError> errors = brokerErrors(leg.selection(), gathered.get(i));
+      response.addExceptions(errors);
+      brokerErrors |= !errors.isEmpty();
+      numSegmentsPruned += leg.pruned().size();
+    }
+    return response.partialResult(brokerErrors || !reduced.exceptions().isEmpty())
+        .numServersQueried(servers.size())
+        .numSegmentsPrunedByBroker(numSegmentsPruned)
+        .numServersResponded(responses.size() - (empty ? 1 : 0))
+        .addTableQueried(TableNameBuilder.rawTableName(halves.get(0).table()));
+  }
+
+  /// Fails a query whose time ran out or that was cancelled before it was sent.
+  private static void checkBeforeScatter(RunningQueries.Entry entry, Budget budget, String table) {
     long spentNanos = System.nanoTime() - budget.startNanos();
     if (spentNanos >= TimeUnit.MILLISECONDS.toNanos(budget.timeoutMs())) {
       throw QueryErrorCode.BROKER_TIMEOUT.asException("Query timed out (time spent: "
@@ -198,32 +294,14 @@ public final class BrokerQueryHandler implements AutoCloseable {
     if (entry.isCancelled()) {
       throw QueryErrorCode.QUERY_CANCELLATION.asException("Query " + entry.requestId() + " was cancelled");
     }
-    ScatterGather.RequestTemplate template = new ScatterGather.RequestTemplate(entry.requestId(), brokerId,
-        request.sql(), table, query.queryOptions(), request.trace());
-    ScatterGather.Gathered gathered = selection.serverSegments().isEmpty()
-        ? new ScatterGather.Gathered(List.of(emptyResult(query, route, budget.timeoutMs())), List.of(), List.of())
-        : ScatterGather.run(channels, selection, template, budget.deadlineNanos(), entry.cancelled());
-    ReducedResult reduced = reducer.reduce(query, gathered.responses());
-    BrokerResponse.Builder response = reduced.toBrokerResponse();
-    // Query option trace=true (or the request's trace flag): each server's trace in traceInfo.
-    if (request.trace() || QueryOptions.isTrue(query.queryOptions(), QueryOptions.TRACE)) {
-      BrokerTraceInfo.addTo(response, selection, gathered, table);
-    }
-    List<QueryProcessingError> brokerErrors = brokerErrors(selection, gathered);
-    response.addExceptions(brokerErrors);
-    return response.partialResult(!brokerErrors.isEmpty() || !reduced.exceptions().isEmpty())
-        .numServersQueried(selection.serverSegments().size())
-        .numSegmentsPrunedByBroker(pruned.size())
-        .numServersResponded(gathered.responses().size() - (selection.serverSegments().isEmpty() ? 1 : 0))
-        .addTableQueried(TableNameBuilder.rawTableName(table));
   }
 
   /// The answer over no segments (an empty table, or every segment pruned): computed locally against the table's
   /// schema so that `count(*)` is 0 as in SQL.
   private DataTable emptyResult(CompiledQuery query, TableRoute route, long timeoutMs) {
     return emptyTableQueries.execute(ServerQueryRequest.builder(query.sql(), route.tableNameWithType())
-        .brokerId(brokerId).timeoutMs(timeoutMs).queryOptions(query.queryOptions()).schema(route.schema()).build(),
-        List.of());
+        .brokerId(brokerId).timeoutMs(timeoutMs).queryOptions(TimeBoundaryFilter.strip(query.queryOptions()))
+        .schema(route.schema()).build(), List.of());
   }
 
   private static List<QueryProcessingError> brokerErrors(Selection selection, ScatterGather.Gathered gathered) {

@@ -22,9 +22,11 @@ public final class RunningQueries {
     private final CompletableFuture<Void> cancelled = new CompletableFuture<>();
     private volatile @Nullable String clientQueryId;
     private volatile List<ServerAddress> servers = List.of();
+    private volatile List<Long> serverRequestIds;
 
     private Entry(long requestId, String sql) {
       this.requestId = requestId;
+      this.serverRequestIds = List.of(requestId);
       this.sql = sql;
     }
 
@@ -51,6 +53,16 @@ public final class RunningQueries {
 
     void servers(List<ServerAddress> queried) {
       servers = List.copyOf(queried);
+    }
+
+    /// The request ids the servers know the query by: its own, plus one per further table half of a hybrid table's
+    /// query (a server may hold segments of both halves and tells its answers apart by request id).
+    public List<Long> serverRequestIds() {
+      return serverRequestIds;
+    }
+
+    void serverRequestIds(List<Long> ids) {
+      serverRequestIds = List.copyOf(ids);
     }
   }
 

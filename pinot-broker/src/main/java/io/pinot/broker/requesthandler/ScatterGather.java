@@ -42,12 +42,25 @@ final class ScatterGather {
   /// As above; gathering stops early when `cancelled` completes, leaving the remaining servers as not responded.
   static Gathered run(ServerChannels channels, Selection selection, RequestTemplate template, long deadlineNanos,
       CompletableFuture<?> cancelled) {
+    return gather(channels, send(channels, selection, template, deadlineNanos), template, deadlineNanos, cancelled);
+  }
+
+  /// Sends the request of every selected server without waiting (so that the halves of a hybrid table's query run
+  /// at once); [#gather] collects the answers.
+  static Map<ServerAddress, CompletableFuture<byte[]>> send(ServerChannels channels, Selection selection,
+      RequestTemplate template, long deadlineNanos) {
     Map<ServerAddress, CompletableFuture<byte[]>> futures = new LinkedHashMap<>();
     for (Map.Entry<ServerAddress, List<String>> entry : selection.serverSegments().entrySet()) {
       long remainingMs = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
       InstanceRequest request = template.forServer(entry.getKey().instanceId(), entry.getValue(), remainingMs);
       futures.put(entry.getKey(), channels.send(entry.getKey(), request));
     }
+    return futures;
+  }
+
+  /// Waits for the answers of requests [#send] sent, until the deadline or until `cancelled` completes.
+  static Gathered gather(ServerChannels channels, Map<ServerAddress, CompletableFuture<byte[]>> futures,
+      RequestTemplate template, long deadlineNanos, CompletableFuture<?> cancelled) {
     List<DataTable> responses = new ArrayList<>();
     List<String> notResponded = new ArrayList<>();
     List<String> failures = new ArrayList<>();

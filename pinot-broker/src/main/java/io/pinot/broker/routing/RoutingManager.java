@@ -3,6 +3,7 @@ package io.pinot.broker.routing;
 
 import io.pinot.broker.pruning.SegmentPartitionInfo;
 import io.pinot.broker.pruning.TimeInterval;
+import io.pinot.query.TimeBoundaryFilter;
 import io.pinot.spi.config.table.TableConfig;
 import io.pinot.spi.config.table.TableType;
 import io.pinot.spi.data.Schema;
@@ -18,10 +19,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /// Routing state of a broker: for each table half it serves, which servers hold which segments, plus
-/// where each server listens and which servers are alive. Cluster callbacks replace whole immutable
-/// entries; queries only read, without locks and without touching ZooKeeper.
+/// where each server listens and which servers are alive, and the time boundary of each OFFLINE half (used when the
+/// table is hybrid). Cluster callbacks replace whole immutable entries; queries only read, without locks and without
+/// touching ZooKeeper.
 public final class RoutingManager {
   private final Map<String, TableRoute> tables = new ConcurrentHashMap<>();
+  private final Map<String, TimeBoundaryFilter> timeBoundaries = new ConcurrentHashMap<>();
   private volatile Map<String, ServerAddress> servers = Map.of();
   private volatile Set<String> liveInstances = Set.of();
 
@@ -60,6 +63,25 @@ public final class RoutingManager {
 
   public void removeTable(String tableNameWithType) {
     tables.remove(tableNameWithType);
+    timeBoundaries.remove(tableNameWithType);
+  }
+
+  /// Sets (or with null clears) the time boundary of an OFFLINE table half.
+  public void updateTimeBoundary(String offlineTableName, @Nullable TimeBoundaryFilter boundary) {
+    if (boundary == null) {
+      timeBoundaries.remove(offlineTableName);
+    } else {
+      timeBoundaries.put(offlineTableName, boundary);
+    }
+  }
+
+  /// The time boundary of a hybrid table (named raw or with either suffix): null unless the broker serves both halves
+  /// and the OFFLINE half has a boundary, as Apache Pinot's `/debug/timeBoundary` answers.
+  public @Nullable TimeBoundaryFilter timeBoundary(String tableName) {
+    String raw = TableNameBuilder.rawTableName(tableName);
+    String offline = find(TableNameBuilder.offline(raw));
+    String realtime = find(TableNameBuilder.realtime(raw));
+    return offline == null || realtime == null ? null : timeBoundaries.get(offline);
   }
 
   public void updateServers(Map<String, ServerAddress> addresses) {
@@ -86,17 +108,33 @@ public final class RoutingManager {
     return liveInstances.contains(instanceId);
   }
 
-  /// The table half a query on `tableName` reads: the half its suffix names, else the OFFLINE half, else the
-  /// REALTIME half, matched case-insensitively as Apache Pinot's broker does; null when the broker serves no
-  /// such table. (A hybrid table is read through its OFFLINE half until the time boundary is built.)
-  public @Nullable String resolveTable(String tableName) {
+  /// The table halves a query on `tableName` reads, as Apache Pinot's broker routes: the half its suffix names
+  /// (matched case-insensitively); for a raw name, both halves of a hybrid table, each with the time boundary, or
+  /// only the REALTIME half while the OFFLINE half has no boundary (no segment with a valid end time yet), or the one
+  /// half that exists. Empty when the broker serves no such table.
+  public List<RoutedTable> resolveTables(String tableName) {
     String raw = TableNameBuilder.rawTableName(tableName);
     TableType type = TableNameBuilder.tableType(tableName);
     if (type != null) {
-      return find(TableNameBuilder.tableNameWithType(raw, type));
+      String table = find(TableNameBuilder.tableNameWithType(raw, type));
+      return table == null ? List.of() : List.of(new RoutedTable(table, null));
     }
     String offline = find(TableNameBuilder.offline(raw));
-    return offline != null ? offline : find(TableNameBuilder.realtime(raw));
+    String realtime = find(TableNameBuilder.realtime(raw));
+    if (offline != null && realtime != null) {
+      TimeBoundaryFilter boundary = timeBoundaries.get(offline);
+      return boundary == null ? List.of(new RoutedTable(realtime, null))
+          : List.of(new RoutedTable(offline, boundary), new RoutedTable(realtime, boundary));
+    }
+    String table = offline != null ? offline : realtime;
+    return table == null ? List.of() : List.of(new RoutedTable(table, null));
+  }
+
+  /// The single table half a query on `tableName` reads when it is not a hybrid table, else the half [#resolveTables]
+  /// lists first; null when the broker serves no such table.
+  public @Nullable String resolveTable(String tableName) {
+    List<RoutedTable> tables = resolveTables(tableName);
+    return tables.isEmpty() ? null : tables.get(0).tableNameWithType();
   }
 
   private @Nullable String find(String wanted) {

@@ -3,6 +3,7 @@ package io.pinot.broker.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pinot.query.TimeBoundaryFilter;
 import io.pinot.spi.config.table.IndexingConfig;
 import io.pinot.spi.config.table.TableConfig;
 import io.pinot.spi.config.table.TableType;
@@ -67,6 +68,31 @@ class RoutingTest {
     assertThat(routing.resolveTable("other")).isNull();
     routing.removeTable("Events_OFFLINE");
     assertThat(routing.resolveTable("events")).isNull();
+  }
+
+  @Test
+  void hybridTablesReadBothHalvesAcrossTheTimeBoundary() {
+    TimeBoundaryFilter boundary = new TimeBoundaryFilter("ts", "19700");
+    routing.updateTimeBoundary("Events_OFFLINE", boundary);
+    // Not hybrid yet: one half, no boundary, and no /debug/timeBoundary.
+    assertThat(routing.resolveTables("events")).containsExactly(new RoutedTable("Events_OFFLINE", null));
+    assertThat(routing.timeBoundary("events")).isNull();
+    routing.updateTable("Events_REALTIME", Map.of("c0", Map.of("S3", "CONSUMING")), Map.of(),
+        TableConfig.of("Events", TableType.REALTIME, null, IndexingConfig.empty()), null);
+    assertThat(routing.resolveTables("events")).containsExactly(new RoutedTable("Events_OFFLINE", boundary),
+        new RoutedTable("Events_REALTIME", boundary));
+    assertThat(routing.timeBoundary("EVENTS_REALTIME")).isEqualTo(boundary);
+    // A name with a type reads that half alone.
+    assertThat(routing.resolveTables("events_OFFLINE")).containsExactly(new RoutedTable("Events_OFFLINE", null));
+    assertThat(routing.resolveTables("Events_REALTIME")).containsExactly(new RoutedTable("Events_REALTIME", null));
+    // Without a boundary (no OFFLINE segment with an end time), Pinot reads the REALTIME half only.
+    routing.updateTimeBoundary("Events_OFFLINE", null);
+    assertThat(routing.resolveTables("events")).containsExactly(new RoutedTable("Events_REALTIME", null));
+    assertThat(routing.timeBoundary("events")).isNull();
+    routing.updateTimeBoundary("Events_OFFLINE", boundary);
+    routing.removeTable("Events_OFFLINE");
+    assertThat(routing.resolveTables("events")).containsExactly(new RoutedTable("Events_REALTIME", null));
+    assertThat(routing.resolveTables("other")).isEmpty();
   }
 
   @Test

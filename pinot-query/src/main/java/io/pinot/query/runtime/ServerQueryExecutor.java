@@ -9,6 +9,7 @@ import io.pinot.common.datatable.MetadataKey;
 import io.pinot.query.CompiledQuery;
 import io.pinot.query.CompiledQueryCache;
 import io.pinot.query.QueryOptions;
+import io.pinot.query.TimeBoundaryFilter;
 import io.pinot.query.context.QueryContext;
 import io.pinot.query.context.QueryDeadline;
 import io.pinot.query.context.QueryType;
@@ -122,7 +123,10 @@ public final class ServerQueryExecutor {
     deadline.check();
     TableColumns columns = request.schema() != null ? TableColumns.of(request.schema()) : TableColumns.of(segments);
     // DATETRUNC(unit, ts) reads the timestamp index's derived column of each segment that has one.
-    DateTruncRewrite rewrite = DateTruncRewrite.of(ColumnResolver.resolve(compiled.context(), columns), columns);
+    // A hybrid table's half reads only its side of the broker's time boundary.
+    QueryContext bounded = TimeBoundaryFilter.apply(compiled.context(), request.queryOptions(),
+        request.tableNameWithType());
+    DateTruncRewrite rewrite = DateTruncRewrite.of(ColumnResolver.resolve(bounded, columns), columns);
     QueryContext query = rewrite.query();
     if (QueryOptions.isTrue(options, QueryOptions.ENABLE_NULL_HANDLING) && !query.nullHandlingEnabled()) {
       query = query.toBuilder().nullHandlingEnabled(true).build();
