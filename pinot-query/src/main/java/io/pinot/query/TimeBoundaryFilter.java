@@ -17,8 +17,9 @@ import org.jspecify.annotations.Nullable;
 
 /// The time boundary filter a broker ANDs onto each half of a query on a hybrid table, as Apache Pinot's broker does
 /// (`attachTimeBoundary`): the OFFLINE half reads `timeColumn <= timeValue`, the REALTIME half
-/// `timeColumn > timeValue`, so that a row present in both halves is counted once. `timeValue` is written in the time column's own format (an
-/// epoch count in the column's unit, or a formatted date) and compared like a literal of the SQL text.
+/// `timeColumn > timeValue`, so that a row present in both halves is counted once. `timeValue` is written in the time
+/// column's own format (an epoch count in the column's unit, or a formatted date) and compared like a literal of the
+/// SQL text.
 ///
 /// Servers compile the SQL text they receive, so the filter travels beside it as two broker-set query options
 /// ([#COLUMN_OPTION], [#VALUE_OPTION]); the server derives the comparison from the table type it queries. Immutable.

@@ -225,26 +225,9 @@ public final class BrokerQueryHandler implements AutoCloseable {
 
   private BrokerResponse.Builder scatter(QueryRequest request, List<Half> halves, RunningQueries.Entry entry,
       Budget budget) {
-    List<Leg> legs = new ArrayList<>(halves.size());
-    List<ServerAddress> servers = new ArrayList<>();
-    List<Long> serverRequestIds = new ArrayList<>();
-    for (Half half : halves) {
-      Set<String> pruned = new HashSet<>(PartitionPruning.pruned(half.route(), half.filter()));
-      pruned.addAll(TimeSegmentPruner.pruned(half.route(), half.filter()));
-      TableRoute route = half.route();
-      Selection selection = StrictReplicaGroupInstanceSelector.isConfigured(route.tableConfig())
-          ? StrictReplicaGroupInstanceSelector.select(route, pruned, entry.requestId(), routing)
-          : BalancedInstanceSelector.select(route, pruned, entry.requestId(), routing);
-      // Each half has its own request id: a server holding segments of both halves tells the answers apart by it.
-      long serverRequestId = entry.requestId() + legs.size();
-      legs.add(new Leg(half, pruned, selection, new ScatterGather.RequestTemplate(serverRequestId, brokerId,
-          request.sql(), half.table(), half.serverOptions(), request.trace())));
-      servers.addAll(selection.serverSegments().keySet());
-      serverRequestIds.add(serverRequestId);
-    }
-    entry.servers(servers);
-    entry.serverRequestIds(serverRequestIds);
+    List<Leg> legs = route(request, halves, entry);
     checkBeforeScatter(entry, budget, legs.get(0).half().table());
+    // Every half's requests leave before any answer is awaited, so that the halves run at once.
     List<Map<ServerAddress, CompletableFuture<byte[]>>> sent = new ArrayList<>(legs.size());
     for (Leg leg : legs) {
       sent.add(ScatterGather.send(channels, leg.selection(), leg.template(), budget.deadlineNanos()));
@@ -256,7 +239,7 @@ public final class BrokerQueryHandler implements AutoCloseable {
           entry.cancelled()));
       responses.addAll(gathered.get(i).responses());
     }
-    boolean empty = servers.isEmpty();
+    boolean empty = entry.servers().isEmpty();
     CompiledQuery query = halves.get(0).query();
     if (empty) {
       responses.add(emptyResult(query, halves.get(0).route(), budget.timeoutMs()));
@@ -277,10 +260,35 @@ public final class BrokerQueryHandler implements AutoCloseable {
       numSegmentsPruned += leg.pruned().size();
     }
     return response.partialResult(brokerErrors || !reduced.exceptions().isEmpty())
-        .numServersQueried(servers.size())
+        .numServersQueried(entry.servers().size())
         .numSegmentsPrunedByBroker(numSegmentsPruned)
         .numServersResponded(responses.size() - (empty ? 1 : 0))
         .addTableQueried(TableNameBuilder.rawTableName(halves.get(0).table()));
+  }
+
+  /// Prunes each half's segments (partitions, and time with the hybrid boundary ANDed on), picks one live replica per
+  /// segment and records on `entry` the servers and the request ids they will know the query by.
+  private List<Leg> route(QueryRequest request, List<Half> halves, RunningQueries.Entry entry) {
+    List<Leg> legs = new ArrayList<>(halves.size());
+    List<ServerAddress> servers = new ArrayList<>();
+    List<Long> serverRequestIds = new ArrayList<>();
+    for (Half half : halves) {
+      Set<String> pruned = new HashSet<>(PartitionPruning.pruned(half.route(), half.filter()));
+      pruned.addAll(TimeSegmentPruner.pruned(half.route(), half.filter()));
+      TableRoute route = half.route();
+      Selection selection = StrictReplicaGroupInstanceSelector.isConfigured(route.tableConfig())
+          ? StrictReplicaGroupInstanceSelector.select(route, pruned, entry.requestId(), routing)
+          : BalancedInstanceSelector.select(route, pruned, entry.requestId(), routing);
+      // Each half has its own request id: a server holding segments of both halves tells the answers apart by it.
+      long serverRequestId = entry.requestId() + legs.size();
+      legs.add(new Leg(half, pruned, selection, new ScatterGather.RequestTemplate(serverRequestId, brokerId,
+          request.sql(), half.table(), half.serverOptions(), request.trace())));
+      servers.addAll(selection.serverSegments().keySet());
+      serverRequestIds.add(serverRequestId);
+    }
+    entry.servers(servers);
+    entry.serverRequestIds(serverRequestIds);
+    return legs;
   }
 
   /// Fails a query whose time ran out or that was cancelled before it was sent.

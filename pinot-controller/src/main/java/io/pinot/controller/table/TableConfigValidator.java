@@ -65,6 +65,29 @@ public final class TableConfigValidator {
     return notBuiltNotes(indexing);
   }
 
+  /// Checks the two halves of a hybrid table (an OFFLINE and a REALTIME config with one raw name), as Apache Pinot
+  /// does (`verifyHybridTableConfigs`): both need the same `timeColumnName`, which the broker's time boundary splits
+  /// queries on, and the same broker tenant, since one broker answers for both halves.
+  ///
+  /// @throws IllegalArgumentException naming the raw table and both values when they differ
+  public static void validateHybrid(TableConfig offline, TableConfig realtime) {
+    String raw = offline.rawTableName();
+    String offlineTime = offline.segmentsConfig().timeColumnName();
+    String realtimeTime = realtime.segmentsConfig().timeColumnName();
+    if (offlineTime == null || realtimeTime == null) {
+      throw new IllegalArgumentException("'timeColumnName' cannot be null for hybrid table[" + raw
+          + "]: OFFLINE time column[" + offlineTime + "], REALTIME time column[" + realtimeTime + "]");
+    }
+    if (!offlineTime.equals(realtimeTime)) {
+      throw new IllegalArgumentException("Time column names are different for hybrid table[" + raw
+          + "]: OFFLINE time column[" + offlineTime + "], REALTIME time column[" + realtimeTime + "]");
+    }
+    if (!offline.tenants().brokerTenant().equals(realtime.tenants().brokerTenant())) {
+      throw new IllegalArgumentException("Broker tenants are different for hybrid table[" + raw + "]: OFFLINE["
+          + offline.tenants().brokerTenant() + "], REALTIME[" + realtime.tenants().brokerTenant() + "]");
+    }
+  }
+
   private static List<String> notBuiltNotes(IndexingConfig indexing) {
     // Every index of tableIndexConfig is built now, JSON indexes included: nothing to note.
     List<String> notes = new ArrayList<>();

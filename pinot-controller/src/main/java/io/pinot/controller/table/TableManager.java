@@ -81,6 +81,7 @@ public final class TableManager {
           + config.rawTableName() + " before the table");
     }
     List<String> notes = TableConfigValidator.validate(config, schema);
+    validateHybrid(config);
     if (store.tableConfig(config.tableName()) != null) {
       throw RestException.conflict("Table " + config.tableName() + " already exists");
     }
@@ -102,6 +103,17 @@ public final class TableManager {
     }
     LOGGER.info("Added table {}", config.tableName());
     return notes;
+  }
+
+  /// When the other half of the table exists, both halves must agree on what a hybrid table needs.
+  private void validateHybrid(TableConfig config) {
+    String other = TableNameBuilder.tableNameWithType(config.rawTableName(),
+        config.tableType() == TableType.OFFLINE ? TableType.REALTIME : TableType.OFFLINE);
+    TableConfig counterpart = store.tableConfig(other);
+    if (counterpart != null) {
+      TableConfigValidator.validateHybrid(config.tableType() == TableType.OFFLINE ? config : counterpart,
+          config.tableType() == TableType.OFFLINE ? counterpart : config);
+    }
   }
 
   /// Creates the first consuming segment of each stream partition; a stream that cannot be read undoes the
@@ -128,6 +140,7 @@ public final class TableManager {
       throw RestException.badRequest("Schema " + config.schemaName() + " does not exist");
     }
     List<String> notes = TableConfigValidator.validate(config, schema);
+    validateHybrid(config);
     store.putTableConfig(config);
     updateBrokers(config);
     return notes;

@@ -65,4 +65,25 @@ class TableConfigValidatorTest {
     Schema retyped = JsonUtils.fromJson(JsonUtils.toJson(SCHEMA).replace("\"INT\"", "\"LONG\""), Schema.class);
     assertThat(SchemaCompatibility.incompatibility(SCHEMA, retyped)).contains("changes type");
   }
+
+  @Test
+  void hybridHalvesMustShareTheTimeColumnAndBrokerTenant() {
+    TableConfig offline = config("{}");
+    TableConfig realtime = JsonUtils.fromJson("{\"tableName\": \"t\", \"tableType\": \"REALTIME\", "
+        + "\"segmentsConfig\": {\"timeColumnName\": \"ts\"}}", TableConfig.class);
+    TableConfigValidator.validateHybrid(offline, realtime);
+    TableConfig otherTime = JsonUtils.fromJson("{\"tableName\": \"t\", \"tableType\": \"REALTIME\", "
+        + "\"segmentsConfig\": {\"timeColumnName\": \"ts2\"}}", TableConfig.class);
+    assertThatThrownBy(() -> TableConfigValidator.validateHybrid(offline, otherTime))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ts2").hasMessageContaining("[t]");
+    TableConfig noTime = JsonUtils.fromJson("{\"tableName\": \"t\", \"tableType\": \"REALTIME\"}",
+        TableConfig.class);
+    assertThatThrownBy(() -> TableConfigValidator.validateHybrid(offline, noTime))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("timeColumnName");
+    TableConfig otherBroker = JsonUtils.fromJson("{\"tableName\": \"t\", \"tableType\": \"REALTIME\", "
+        + "\"segmentsConfig\": {\"timeColumnName\": \"ts\"}, \"tenants\": {\"broker\": \"b2\"}}",
+        TableConfig.class);
+    assertThatThrownBy(() -> TableConfigValidator.validateHybrid(offline, otherBroker))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("b2").hasMessageContaining("DefaultTenant");
+  }
 }

@@ -24,10 +24,13 @@ import org.jspecify.annotations.Nullable;
 /// replica serves them ONLINE so that the boundary never moves before servers have the new segment) minus one push
 /// interval: one hour when the table is pushed hourly
 /// (`ingestionConfig.batchIngestionConfig.segmentIngestionFrequency`, else `segmentsConfig.segmentPushFrequency`,
-/// equal to `HOURLY` in any case) and the time column's unit is not DAYS, else one day. A positive `HYBRID_TABLE_TIME_BOUNDARY` (epoch milliseconds) in the OFFLINE ideal state overrides it.
-/// The value is written in the time column's format (an epoch count in its unit and size, a formatted date, or a
-/// TIMESTAMP text); there is no boundary without a time column, its date-time format, or a segment with a valid end
-/// time. Stateless.
+/// equal to `HOURLY` in any case) and the time column's unit is not DAYS, else one day. A positive
+/// `HYBRID_TABLE_TIME_BOUNDARY` (epoch milliseconds) in the OFFLINE ideal state overrides it. The value is written in
+/// the time column's format (an epoch count in its unit and size, a formatted date, or a TIMESTAMP text); there is no
+/// boundary without a time column, its date-time format, or a segment with a valid end time.
+///
+/// Unlike Pinot, which remembers a segment once counted, a segment whose replicas all stop serving it stops counting
+/// (the boundary may then move back, letting the REALTIME half answer for those times). Stateless.
 public final class TimeBoundaryCalculator {
   /// The ideal state simple field with an explicitly set boundary in epoch milliseconds (Pinot's constant name).
   public static final String HYBRID_TABLE_TIME_BOUNDARY = "HYBRID_TABLE_TIME_BOUNDARY";

@@ -44,7 +44,8 @@ class TimeBoundaryCalculatorTest {
         .isEqualTo(Long.toString((maxEnd - DAY) / 1000));
     // An EPOCH count rounds down to the unit and size, as Pinot's fromMillisToFormat.
     assertThat(value(config("", ""), schema("INT", "1:DAYS:EPOCH"), maxEnd)).isEqualTo("99");
-    assertThat(value(config("", ""), schema("INT", "EPOCH|HOURS|5"), maxEnd)).isEqualTo(Long.toString((99 * 24 + 5) / 5));
+    assertThat(value(config("", ""), schema("INT", "EPOCH|HOURS|5"), maxEnd))
+        .isEqualTo(Long.toString((99 * 24 + 5) / 5));
     assertThat(value(config("", ""), schema("STRING", "1:DAYS:SIMPLE_DATE_FORMAT:yyyyMMdd"), maxEnd))
         .isEqualTo("19700410");
     assertThat(value(config("", ""), schema("TIMESTAMP", "1:MILLISECONDS:TIMESTAMP"), maxEnd + 120))
