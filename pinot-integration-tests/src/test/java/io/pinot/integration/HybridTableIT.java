@@ -132,6 +132,16 @@ class HybridTableIT {
     assertThat(stats.get("numSegmentsQueried").asLong()).isGreaterThanOrEqualTo(3);
     assertThat(stats.get("tablesQueried").toString()).isEqualTo("[\"" + TABLE + "\"]");
 
+    // trace=true shows each half's server under Pinot's _O / _R keys; EXPLAIN runs over both halves.
+    JsonNode traced = http.query(cluster.brokerUrl(), "SET trace = true; SELECT COUNT(*) FROM " + TABLE);
+    List<String> traceKeys = new ArrayList<>();
+    traced.get("traceInfo").fieldNames().forEachRemaining(traceKeys::add);
+    assertThat(traceKeys).hasSize(2).anyMatch(key -> key.endsWith("_O")).anyMatch(key -> key.endsWith("_R"));
+    JsonNode explain = http.query(cluster.brokerUrl(), "EXPLAIN PLAN FOR SELECT COUNT(*) FROM " + TABLE
+        + " WHERE city = 'c1'");
+    assertThat(explain.get("exceptions")).as(explain.toString()).isEmpty();
+    assertThat(explain.at("/resultTable/rows").size()).as(explain.toString()).isPositive();
+
     // A newer OFFLINE segment moves the boundary: now day 12, so REALTIME rows after day 12 only (none).
     pushOfflineDays("days_11_13", 11, 13);
     awaitCount(TABLE + "_OFFLINE", 13 * ROWS_PER_DAY);

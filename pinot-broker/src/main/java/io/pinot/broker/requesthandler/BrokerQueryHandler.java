@@ -33,6 +33,7 @@ import io.pinot.spi.utils.TableNameBuilder;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,13 +47,15 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/// Runs one query on the broker: compile (150), find the table (190), check the table's query quota (429), resolve
-/// columns against its schema (710/700), prune segments by partition and time, pick one live replica per segment,
-/// scatter to the servers, gather until the deadline, reduce, and answer in Pinot's JSON. Segments without a live
-/// replica (305) and servers that fail or stay silent (427) are reported as exceptions with `partialResult: true`,
-/// never dropped silently; a query whose time ran out before it was sent is answered BrokerTimeout (400), a cancelled
-/// one QueryCancellation (503). Running queries are listed and cancelled by request id (or `clientQueryId`); the
-/// servers are told to stop through their admin API with Pinot's query id `<brokerId>_<requestId>`. Thread-safe.
+/// Runs one query on the broker: compile (150), find the table (190) — both halves of a hybrid table, each with the
+/// time boundary ANDed onto its filter — check the table's query quota (429), resolve columns against its schema
+/// (710/700), prune segments by partition and time, pick one live replica per segment, scatter to the servers of
+/// every half at once, gather until the deadline, reduce all answers together, and answer in Pinot's JSON. Segments
+/// without a live replica (305) and servers that fail or stay silent (427) are reported as exceptions with
+/// `partialResult: true`, never dropped silently; a query whose time ran out before it was sent is answered
+/// BrokerTimeout (400), a cancelled one QueryCancellation (503). Running queries are listed and cancelled by request
+/// id (or `clientQueryId`); the servers are told to stop through their admin API with Pinot's query id
+/// `<brokerId>_<requestId>` (and `<brokerId>_<requestId + 1>` for the REALTIME half of a hybrid table). Thread-safe.
 public final class BrokerQueryHandler implements AutoCloseable {
   private static final Logger LOGGER = LoggerFactory.getLogger(BrokerQueryHandler.class);
   private static final int MAX_SEGMENTS_IN_MESSAGE = 10;
@@ -100,6 +103,7 @@ public final class BrokerQueryHandler implements AutoCloseable {
 
   public BrokerResponse handle(QueryRequest request) {
     long startNanos = System.nanoTime();
+    // Two ids per query: the REALTIME half of a hybrid table's query goes to servers under the second.
     long requestId = requestIds.addAndGet(2);
     RunningQueries.Entry entry = running.register(requestId, request.sql());
     BrokerResponse.Builder response;
@@ -149,7 +153,7 @@ public final class BrokerQueryHandler implements AutoCloseable {
     Map<String, Integer> statuses = new LinkedHashMap<>();
     for (long serverRequestId : entry.serverRequestIds()) {
       // A server that holds no half under this id answers 404; one that stops the query answers 200.
-      canceller.cancel(entry.servers(), brokerId + "_" + serverRequestId, timeoutMs)
+      canceller.cancel(List.copyOf(new LinkedHashSet<>(entry.servers())), brokerId + "_" + serverRequestId, timeoutMs)
           .forEach((server, status) -> statuses.merge(server, status, Math::min));
     }
     return statuses;
