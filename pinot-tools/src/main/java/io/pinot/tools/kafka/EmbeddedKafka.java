@@ -70,6 +70,12 @@ public final class EmbeddedKafka implements AutoCloseable {
   /// Like [#start(Path)], with broker properties that override the defaults (for instance
   /// `log.retention.ms`).
   public static EmbeddedKafka start(Path logDir, Map<String, String> overrides) throws Exception {
+    return start(logDir, 0, overrides);
+  }
+
+  /// Like [#start(Path, Map)], with the client listener on `brokerPort` (0: a free port), as QuickStart uses
+  /// Apache Pinot's 19092.
+  public static EmbeddedKafka start(Path logDir, int brokerPort, Map<String, String> overrides) throws Exception {
     Files.createDirectories(logDir);
     String dir = logDir.toAbsolutePath().toString();
     new Formatter().setNodeId(1).setClusterId(Uuid.randomUuid().toString()).setDirectories(List.of(dir))
@@ -78,10 +84,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         .setPrintStream(new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8)).run();
     // The ports are free when probed but may be taken before the broker binds them: retry with new ones.
     for (int attempt = 1; ; attempt++) {
-      int brokerPort = NetUtils.freePort();
+      int clientPort = brokerPort > 0 ? brokerPort : NetUtils.freePort();
       int controllerPort = NetUtils.freePort();
       KafkaRaftServer server =
-          new KafkaRaftServer(new KafkaConfig(brokerProperties(dir, brokerPort, controllerPort, overrides)),
+          new KafkaRaftServer(new KafkaConfig(brokerProperties(dir, clientPort, controllerPort, overrides)),
               Time.SYSTEM);
       try {
         server.startup();
@@ -92,7 +98,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         continue;
       }
-      EmbeddedKafka kafka = new EmbeddedKafka(server, "127.0.0.1:" + brokerPort);
+      EmbeddedKafka kafka = new EmbeddedKafka(server, "127.0.0.1:" + clientPort);
       try {
         kafka.admin().describeCluster().clusterId().get(ADMIN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
       } catch (ExecutionException | TimeoutException | RuntimeException e) {

@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -134,7 +135,12 @@ public final class SampleTableLoader {
 
   /// Runs the sample queries and prints each result as a table (a failing query is printed, not fatal).
   public void runSampleQueries() {
-    for (SampleTable.SampleQuery query : table.sampleQueries()) {
+    runQueries(broker, table.sampleQueries(), out);
+  }
+
+  /// Runs `queries` on `broker` and prints each result as a table (a failing query is printed, not fatal).
+  static void runQueries(BrokerClient broker, List<SampleTable.SampleQuery> queries, PrintWriter out) {
+    for (SampleTable.SampleQuery query : queries) {
       out.println();
       if (!query.description().isEmpty()) {
         out.println(query.description());

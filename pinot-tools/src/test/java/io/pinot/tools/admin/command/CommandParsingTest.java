@@ -189,9 +189,17 @@ class CommandParsingTest {
       assertThat(((QuickStartCommand) parse("QuickStart", "-type", name)).options().type()).as(name)
           .isEqualTo(QuickStart.Type.NULL_HANDLING);
     }
-    assertThatThrownBy(() -> ((QuickStartCommand) parse("QuickStart", "-type", "stream")).options())
-        .hasMessage("QuickStart type 'stream' is not supported yet: use batch (alias offline), null_handling or "
-            + "empty (alias default)");
+    for (String name : List.of("stream", "STREAM", "realtime", "RealTime")) {
+      assertThat(((QuickStartCommand) parse("QuickStart", "-type", name)).options().type()).as(name)
+          .isEqualTo(QuickStart.Type.STREAM);
+    }
+    assertThat(((QuickStartCommand) parse("QuickStart", "-type", "Hybrid")).options().type())
+        .isEqualTo(QuickStart.Type.HYBRID);
+    assertThat(((QuickStartCommand) parse("QuickStart", "-type", "upsert")).options().type())
+        .isEqualTo(QuickStart.Type.UPSERT);
+    assertThatThrownBy(() -> ((QuickStartCommand) parse("QuickStart", "-type", "geospatial")).options())
+        .hasMessage("QuickStart type 'geospatial' is not supported yet: use batch (alias offline), null_handling, "
+            + "stream (alias realtime), hybrid, upsert or empty (alias default)");
     assertThatThrownBy(() -> QuickStart.Type.fromName("nullhandling"))
         .isInstanceOf(IllegalArgumentException.class);
   }
