@@ -61,8 +61,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     this.bootstrapServers = bootstrapServers;
   }
 
-  /// Formats `logDir` (kept as is when already formatted) and starts a broker there; returns once it serves
-  /// requests.
+  /// Formats `logDir` unless an earlier start did (a restart keeps its topics and offsets) and starts a broker
+  /// there; returns once it serves requests.
   public static EmbeddedKafka start(Path logDir) throws Exception {
     return start(logDir, Map.of());
   }
@@ -78,10 +78,10 @@ public final class EmbeddedKafka implements AutoCloseable {
   public static EmbeddedKafka start(Path logDir, int brokerPort, Map<String, String> overrides) throws Exception {
     Files.createDirectories(logDir);
     String dir = logDir.toAbsolutePath().toString();
-    new Formatter().setNodeId(1).setClusterId(Uuid.randomUuid().toString()).setDirectories(List.of(dir))
-        .setMetadataLogDirectory(dir).setControllerListenerName(CONTROLLER_LISTENER)
-        .setReleaseVersion(MetadataVersion.latestProduction()).setIgnoreFormatted(true)
-        .setPrintStream(new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8)).run();
+    // A directory formatted by an earlier start keeps its cluster id: formatting again would record a new one.
+    if (!Files.exists(logDir.resolve("meta.properties"))) {
+      format(dir);
+    }
     // The ports are free when probed but may be taken before the broker binds them: retry with new ones.
     for (int attempt = 1; ; attempt++) {
       int clientPort = brokerPort > 0 ? brokerPort : NetUtils.freePort();
@@ -107,6 +107,13 @@ public final class EmbeddedKafka implements AutoCloseable {
       }
       return kafka;
     }
+  }
+
+  private static void format(String dir) throws Exception {
+    new Formatter().setNodeId(1).setClusterId(Uuid.randomUuid().toString()).setDirectories(List.of(dir))
+        .setMetadataLogDirectory(dir).setControllerListenerName(CONTROLLER_LISTENER)
+        .setReleaseVersion(MetadataVersion.latestProduction()).setIgnoreFormatted(true)
+        .setPrintStream(new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8)).run();
   }
 
   private static Map<String, String> brokerProperties(String dir, int brokerPort, int controllerPort,

@@ -43,7 +43,8 @@ public final class AirlineStatsTable {
                 + "from airlineStats group by Carrier order by sum(Cancelled) desc limit 5"),
             new SampleQuery("Busiest origins", "select OriginCityName, sum(Flights) from airlineStats "
                 + "group by OriginCityName order by sum(Flights) desc limit 5"),
-            new SampleQuery("Flights departing now", "select FlightDate, CRSDepTime, Carrier, FlightNum, Origin, "
+            new SampleQuery("The newest flights of the REALTIME half (yesterday's are replayed first, then today's "
+                + "depart as they are produced)", "select FlightDate, CRSDepTime, Carrier, FlightNum, Origin, "
                 + "Dest, DepDelay from airlineStats_REALTIME order by DaysSinceEpoch desc, CRSDepTime desc limit 5")),
         offline);
   }

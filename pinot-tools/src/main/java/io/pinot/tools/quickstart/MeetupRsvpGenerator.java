@@ -7,11 +7,11 @@ import java.util.Locale;
 import java.util.Random;
 
 /// Makes up RSVPs to meetup events, the rows of the `meetupRsvp` (stream quickstart) and `upsertMeetupRsvp` (upsert
-/// quickstart) tables, with Apache Pinot's meetup column names. Each RSVP picks one of `numEvents` events; an
-/// event's name, venue, group, city and start time are fixed by its id (derived from the seed), so the RSVPs of one
-/// event always agree. `rsvp_count` is the number of people answering (1-4) and `mtime` the time of the RSVP. With
-/// `keyed`, the message key is the `event_id` (the upsert table's primary key). Deterministic for a seed and the
-/// times passed to [#next]; not thread-safe.
+/// quickstart) tables, with Apache Pinot's meetup column names. Each RSVP picks one of `numEvents` events, the lower
+/// ids more often (some events are more popular); an event's name, venue, group, city and start time are fixed by
+/// its id (derived from the seed), so the RSVPs of one event always agree. `rsvp_count` is the number of people
+/// answering (1-4) and `mtime` the time of the RSVP. With `keyed`, the message key is the `event_id` (the upsert
+/// table's primary key). Deterministic for a seed and the times passed to [#next]; not thread-safe.
 public final class MeetupRsvpGenerator implements EventGenerator {
   /// The columns of each RSVP, in the order they are written.
   public static final String[] COLUMNS = {"venue_name", "event_name", "event_id", "event_time", "group_city",
@@ -61,7 +61,9 @@ public final class MeetupRsvpGenerator implements EventGenerator {
     if (baseMillis == Long.MIN_VALUE) {
       baseMillis = nowMillis - nowMillis % HOUR_MILLIS;
     }
-    int index = random.nextInt(numEvents);
+    // Low ids are the popular events: the square of a uniform draw picks event 0 most often.
+    double draw = random.nextDouble();
+    int index = Math.min(numEvents - 1, (int) (draw * draw * numEvents));
     long traits = mix(seed + index);
     int group = (int) Long.remainderUnsigned(traits, (long) CITIES.length * TOPICS.length);
     String[] city = CITIES[group / TOPICS.length];

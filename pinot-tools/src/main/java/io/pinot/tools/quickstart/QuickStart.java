@@ -122,6 +122,9 @@ public final class QuickStart {
       }
     };
     try {
+      if (streamTable != null) {
+        stream.set(StreamQuickStart.startKafka(streamTable, dataDir, StreamQuickStart.DEFAULT_KAFKA_PORT, out));
+      }
       cluster.start();
       out.println("Cluster started: controller " + cluster.controllerUrl() + ", broker " + cluster.brokerUrl()
           + ", ZooKeeper " + cluster.zkAddress());
@@ -131,9 +134,9 @@ public final class QuickStart {
         loader.load(dataDir.resolve(table.tableName()));
         loader.runSampleQueries();
       }
-      if (streamTable != null) {
-        stream.set(StreamQuickStart.start(streamTable, cluster.controllerUrl(), cluster.brokerUrl(), dataDir,
-            StreamQuickStart.DEFAULT_KAFKA_PORT, Clock.systemUTC(), out));
+      StreamQuickStart running = stream.get();
+      if (running != null) {
+        running.setUp(cluster.controllerUrl(), cluster.brokerUrl(), dataDir, Clock.systemUTC());
       }
     } catch (Exception e) {
       LOG.debug("QuickStart failed", e);

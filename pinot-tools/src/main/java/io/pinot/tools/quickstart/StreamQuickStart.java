@@ -10,18 +10,23 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.jspecify.annotations.Nullable;
 
-/// The stream part of `QuickStart -type stream|hybrid|upsert` on a running cluster: starts Kafka in this JVM (its
-/// logs under the data directory), creates the topic, loads the OFFLINE half of a hybrid table ([SampleTableLoader]),
-/// creates the schema and REALTIME table through the controller, starts the background [SampleEventProducer], waits
-/// until the broker counts consumed rows and prints the sample queries. A topic or table that already exists (a
-/// restart with the same `-dataDir`) is reused. Close it in two steps around the cluster: [#stopProducer] before the
-/// cluster stops, [#close] (which also stops the producer) after, so that consumers never lose their broker while
-/// running. Not thread-safe.
+/// The stream part of `QuickStart -type stream|hybrid|upsert`: [#startKafka] starts Kafka in this JVM (its logs
+/// under the data directory) before the cluster starts, so that the consuming segments of a restarted cluster find
+/// their broker at once; [#setUp], on the running cluster, creates the topic, loads the OFFLINE half of a hybrid table
+/// ([SampleTableLoader]), creates the schema and REALTIME table through the controller, starts the background
+/// [SampleEventProducer], waits until the broker counts consumed rows and prints the sample queries. A topic or
+/// table that already exists (a restart with the same `-dataDir`) is reused. Close it in two steps around the
+/// cluster: [#stopProducer] before the cluster stops, [#close] (which also stops the producer) after, so that
+/// consumers never lose their broker while running. Not thread-safe.
 public final class StreamQuickStart implements AutoCloseable {
   /// Apache Pinot's quickstart Kafka port.
   public static final int DEFAULT_KAFKA_PORT = 19092;
@@ -29,28 +34,30 @@ public final class StreamQuickStart implements AutoCloseable {
 
   private final StreamSampleTable table;
   private final EmbeddedKafka kafka;
-  private final ControllerClient controller;
-  private final BrokerClient broker;
   private final PrintWriter out;
+  private @Nullable BrokerClient broker;
   private @Nullable SampleEventProducer producer;
 
-  private StreamQuickStart(StreamSampleTable table, EmbeddedKafka kafka, String controllerUrl, String brokerUrl,
-      PrintWriter out) {
+  private StreamQuickStart(StreamSampleTable table, EmbeddedKafka kafka, PrintWriter out) {
     this.table = table;
     this.kafka = kafka;
-    this.controller = new ControllerClient(controllerUrl, null);
-    this.broker = new BrokerClient(brokerUrl, null);
     this.out = out;
   }
 
-  /// Starts Kafka on `kafkaPort` (0: a free port), sets up `table` on the cluster at `controllerUrl`/`brokerUrl`,
-  /// starts producing and waits until rows are queryable. On failure everything started here is stopped.
+  /// Starts Kafka for `table` on `kafkaPort` (0: a free port) with its logs in `dataDir/kafka`.
+  public static StreamQuickStart startKafka(StreamSampleTable table, Path dataDir, int kafkaPort, PrintWriter out)
+      throws Exception {
+    EmbeddedKafka kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), kafkaPort, Map.of());
+    out.println("Kafka started at " + kafka.bootstrapServers());
+    return new StreamQuickStart(table, kafka, out);
+  }
+
+  /// [#startKafka] and [#setUp] in one step, for a cluster that is already running; on failure Kafka is stopped.
   public static StreamQuickStart start(StreamSampleTable table, String controllerUrl, String brokerUrl, Path dataDir,
       int kafkaPort, Clock clock, PrintWriter out) throws Exception {
-    EmbeddedKafka kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), kafkaPort, Map.of());
-    StreamQuickStart quickStart = new StreamQuickStart(table, kafka, controllerUrl, brokerUrl, out);
+    StreamQuickStart quickStart = startKafka(table, dataDir, kafkaPort, out);
     try {
-      quickStart.setUp(dataDir, clock);
+      quickStart.setUp(controllerUrl, brokerUrl, dataDir, clock);
     } catch (Exception e) {
       quickStart.close();
       throw e;
@@ -58,20 +65,24 @@ public final class StreamQuickStart implements AutoCloseable {
     return quickStart;
   }
 
-  private void setUp(Path dataDir, Clock clock) throws Exception {
-    out.println("Kafka started at " + kafka.bootstrapServers());
+  /// Sets the table up on the cluster at `controllerUrl`/`brokerUrl`, starts producing and waits until rows are
+  /// queryable, then prints the sample queries.
+  public void setUp(String controllerUrl, String brokerUrl, Path dataDir, Clock clock) throws Exception {
+    ControllerClient controller = new ControllerClient(controllerUrl, null);
+    BrokerClient brokerClient = new BrokerClient(brokerUrl, null);
+    broker = brokerClient;
     boolean newTopic = !kafka.admin().listTopics().names().get(30, TimeUnit.SECONDS).contains(table.topic());
     if (newTopic) {
       kafka.createTopic(table.topic(), table.partitions());
       out.println("Created topic " + table.topic() + " with " + table.partitions() + " partitions");
     }
+    warmUpConsumerCode();
     SampleTable offline = table.offline();
     if (offline != null) {
-      SampleTableLoader loader = new SampleTableLoader(offline, controller.baseUri().toString(),
-          broker.baseUri().toString(), out);
-      loader.load(dataDir.resolve(table.tableName() + "_OFFLINE"));
+      new SampleTableLoader(offline, controllerUrl, brokerUrl, out).load(dataDir.resolve(table.tableName()
+          + "_OFFLINE"));
     }
-    if (realtimeExists()) {
+    if (realtimeExists(controller)) {
       out.println("Table " + table.tableName() + "_REALTIME already exists: reusing it");
     } else {
       if (offline == null) {
@@ -88,10 +99,22 @@ public final class StreamQuickStart implements AutoCloseable {
     out.flush();
     long rows = waitUntilConsuming();
     out.println(String.format(Locale.ROOT, "Table %s is consuming: %,d rows so far", table.tableName(), rows));
-    SampleTableLoader.runQueries(broker, table.sampleQueries(), out);
+    SampleTableLoader.runQueries(brokerClient, table.sampleQueries(), out);
   }
 
-  private boolean realtimeExists() throws IOException {
+  /// Reads the topic's partitions once with a consumer of this JVM. The server's consumers (in the same JVM) give
+  /// their first metadata read only a short poll timeout and stop consuming when it expires; with the Kafka
+  /// consumer classes loaded and the broker's metadata path used once, that first read is fast.
+  private void warmUpConsumerCode() {
+    Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+      consumer.partitionsFor(table.topic(), Duration.ofSeconds(30));
+    }
+  }
+
+  private boolean realtimeExists(ControllerClient controller) throws IOException {
     String existing = controller.getOrNull("/tables/" + table.tableName() + "?type=realtime");
     if (existing == null) {
       return false;
@@ -109,7 +132,7 @@ public final class StreamQuickStart implements AutoCloseable {
       if (count > 0) {
         return count;
       }
-      last = broker.query("select count(*) from " + table.tableName() + "_REALTIME");
+      last = requireBroker().query("select count(*) from " + table.tableName() + "_REALTIME");
       Thread.sleep(500);
     }
     throw new IllegalStateException("Table " + table.tableName() + "_REALTIME consumed nothing from topic "
@@ -118,9 +141,16 @@ public final class StreamQuickStart implements AutoCloseable {
 
   /// `select count(*)` of `tableName`, or -1 while the broker answers with exceptions or no rows.
   public long count(String tableName) throws IOException {
-    JsonNode response = JsonUtils.parse(broker.query("select count(*) from " + tableName));
+    JsonNode response = JsonUtils.parse(requireBroker().query("select count(*) from " + tableName));
     JsonNode count = response.path("resultTable").path("rows").path(0).path(0);
     return response.path("exceptions").isEmpty() && count.isNumber() ? count.asLong() : -1;
+  }
+
+  private BrokerClient requireBroker() {
+    if (broker == null) {
+      throw new IllegalStateException("StreamQuickStart is not set up: call setUp first");
+    }
+    return broker;
   }
 
   /// The background producer (null before it started).

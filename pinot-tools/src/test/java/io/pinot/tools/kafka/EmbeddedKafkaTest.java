@@ -52,6 +52,20 @@ class EmbeddedKafkaTest {
   }
 
   @Test
+  void restartOnTheSameDirectoryKeepsTopicsAndOffsets(@TempDir Path dir) throws Exception {
+    try (EmbeddedKafka kafka = EmbeddedKafka.start(dir)) {
+      kafka.createTopic("kept", 2);
+      kafka.produce("kept", 1, List.of(bytes("a"), bytes("b"), bytes("c")));
+    }
+    try (EmbeddedKafka again = EmbeddedKafka.start(dir)) {
+      assertThat(again.admin().listTopics().names().get()).contains("kept");
+      assertThat(latestOffset(again.admin(), "kept", 1)).isEqualTo(3);
+      again.produce("kept", 1, List.of(bytes("d")));
+      assertThat(latestOffset(again.admin(), "kept", 1)).isEqualTo(4);
+    }
+  }
+
+  @Test
   void creatingAnExistingTopicFails(@TempDir Path dir) throws Exception {
     try (EmbeddedKafka kafka = EmbeddedKafka.start(dir, Map.of("log.retention.ms", "600000"))) {
       kafka.createTopic("once", 1);

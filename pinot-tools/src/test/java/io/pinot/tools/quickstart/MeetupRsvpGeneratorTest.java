@@ -55,6 +55,20 @@ class MeetupRsvpGeneratorTest {
   }
 
   @Test
+  void lowIdsArePopular() {
+    Map<String, Integer> rsvps = new HashMap<>();
+    for (EventGenerator.Event event : events(9, 100, true)) {
+      rsvps.merge(event.key(), 1, Integer::sum);
+    }
+    int firstTen = 0;
+    for (int i = 0; i < 10; i++) {
+      firstTen += rsvps.getOrDefault(MeetupRsvpGenerator.eventId(i), 0);
+    }
+    // The square of a uniform draw falls below 0.1 with probability sqrt(0.1), about 32%.
+    assertThat(firstTen).isBetween(250, 390);
+  }
+
+  @Test
   void rejectsNoEvents() {
     assertThatThrownBy(() -> new MeetupRsvpGenerator(1, 0, false)).hasMessageContaining("numEvents");
   }
