@@ -4,6 +4,7 @@ package io.pinot.tools.quickstart;
 import io.pinot.tools.quickstart.SampleTable.SampleQuery;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /// The hybrid quickstart's `airlineStats` table ([AirlineStatsGenerator]'s flights, a subset of Apache Pinot's
@@ -91,7 +92,7 @@ public final class AirlineStatsTable {
   }
 
   static String realtimeConfigJson(String brokers) {
-    return """
+    return String.format(Locale.ROOT, """
         {
           "tableName": "airlineStats",
           "tableType": "REALTIME",
@@ -113,6 +114,6 @@ public final class AirlineStatsTable {
           },
           "metadata": {"customConfigs": {}}
         }
-        """.formatted(MeetupRsvpTable.streamConfigJson(TOPIC, brokers, 10_000, "5m"));
+        """, MeetupRsvpTable.streamConfigJson(TOPIC, brokers, 10_000, "5m"));
   }
 }

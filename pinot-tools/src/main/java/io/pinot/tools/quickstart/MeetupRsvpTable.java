@@ -3,6 +3,7 @@ package io.pinot.tools.quickstart;
 
 import io.pinot.tools.quickstart.SampleTable.SampleQuery;
 import java.util.List;
+import java.util.Locale;
 
 /// The stream quickstart's `meetupRsvp` table: RSVPs to meetup events ([MeetupRsvpGenerator]) consumed from the
 /// `meetupRSVPEvents` topic, with Apache Pinot's meetup column names (without its geo column). A REALTIME table
@@ -38,7 +39,7 @@ public final class MeetupRsvpTable {
 
   /// The schema of the meetup tables; `primaryKey` adds `event_id` as the primary key (upsert).
   static String schemaJson(String name, boolean primaryKey) {
-    return """
+    return String.format(Locale.ROOT, """
         {
           "schemaName": "%s",
           "dimensionFieldSpecs": [
@@ -59,11 +60,11 @@ public final class MeetupRsvpTable {
              "granularity": "1:MILLISECONDS"}
           ]%s
         }
-        """.formatted(name, primaryKey ? ",\n  \"primaryKeyColumns\": [\"event_id\"]" : "");
+        """, name, primaryKey ? ",\n  \"primaryKeyColumns\": [\"event_id\"]" : "");
   }
 
   private static String realtimeConfigJson(String brokers, int flushRows, String flushTime) {
-    return """
+    return String.format(Locale.ROOT, """
         {
           "tableName": "meetupRsvp",
           "tableType": "REALTIME",
@@ -83,12 +84,12 @@ public final class MeetupRsvpTable {
           },
           "metadata": {"customConfigs": {}}
         }
-        """.formatted(streamConfigJson(TOPIC, brokers, flushRows, flushTime));
+        """, streamConfigJson(TOPIC, brokers, flushRows, flushTime));
   }
 
   /// One Kafka `streamConfigs` map (JSON decoder, earliest offsets first) for the quickstart tables.
   static String streamConfigJson(String topic, String brokers, int flushRows, String flushTime) {
-    return """
+    return String.format(Locale.ROOT, """
         {
                 "streamType": "kafka",
                 "stream.kafka.topic.name": "%s",
@@ -99,6 +100,6 @@ public final class MeetupRsvpTable {
                 "stream.kafka.consumer.prop.auto.offset.reset": "smallest",
                 "realtime.segment.flush.threshold.rows": "%d",
                 "realtime.segment.flush.threshold.time": "%s"
-              }""".formatted(topic, brokers, KAFKA_FACTORY, JSON_DECODER, flushRows, flushTime);
+              }""", topic, brokers, KAFKA_FACTORY, JSON_DECODER, flushRows, flushTime);
   }
 }

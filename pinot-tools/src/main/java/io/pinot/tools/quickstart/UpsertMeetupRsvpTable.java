@@ -3,6 +3,7 @@ package io.pinot.tools.quickstart;
 
 import io.pinot.tools.quickstart.SampleTable.SampleQuery;
 import java.util.List;
+import java.util.Locale;
 
 /// The upsert quickstart's `upsertMeetupRsvp` table: the latest RSVP of each of 1,000 meetup events. The producer
 /// keeps sending new RSVPs for the same `event_id`s ([MeetupRsvpGenerator], keyed by `event_id` so that every
@@ -36,7 +37,7 @@ public final class UpsertMeetupRsvpTable {
   }
 
   static String realtimeConfigJson(String brokers) {
-    return """
+    return String.format(Locale.ROOT, """
         {
           "tableName": "upsertMeetupRsvp",
           "tableType": "REALTIME",
@@ -58,6 +59,6 @@ public final class UpsertMeetupRsvpTable {
           },
           "metadata": {"customConfigs": {}}
         }
-        """.formatted(MeetupRsvpTable.streamConfigJson(TOPIC, brokers, 10_000, "5m"));
+        """, MeetupRsvpTable.streamConfigJson(TOPIC, brokers, 10_000, "5m"));
   }
 }
