@@ -108,7 +108,9 @@ public final class RealtimeTableResource {
     context.idealStates().idealState(config.tableName()).forEach((segment, states) -> states.forEach(
         (server, state) -> {
           if (state.equals("OFFLINE")) {
-            problems.add("segment " + segment + " stopped consuming on " + server);
+            String reason = context.realtime().completion().stopReason(segment, server);
+            problems.add("segment " + segment + " stopped consuming on " + server + (reason == null ? ""
+                : ": " + reason));
           }
         }));
     for (String server : servers(config.tableName())) {

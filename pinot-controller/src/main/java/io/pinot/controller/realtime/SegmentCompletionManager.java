@@ -37,6 +37,7 @@ public final class SegmentCompletionManager {
   private final Path uploadDir;
   private final LongSupplier clock;
   private final Map<String, Fsm> machines = new ConcurrentHashMap<>();
+  private final Map<String, String> stopReasons = new ConcurrentHashMap<>();
 
   public SegmentCompletionManager(MetadataStore store, IdealStateManager idealStates, RealtimeSegmentManager segments,
       Path uploadDir, LongSupplier clock) throws IOException {
@@ -125,6 +126,7 @@ public final class SegmentCompletionManager {
   public CompletionResponse segmentStoppedConsuming(String tableNameWithType, String segment, String instance,
       String reason) {
     LOGGER.warn("Server {} stopped consuming segment {} of {}: {}", instance, segment, tableNameWithType, reason);
+    stopReasons.put(segment + '@' + instance, reason);
     Map<String, String> states = idealStates.idealState(tableNameWithType).get(segment);
     if (states != null && states.containsKey(instance)) {
       Map<String, String> changed = new LinkedHashMap<>(states);
@@ -138,6 +140,12 @@ public final class SegmentCompletionManager {
       }
     }
     return CompletionResponse.of(Status.PROCESSED);
+  }
+
+  /// Why `instance` stopped consuming `segment` (the reason it sent, naming the partition and offset), or null
+  /// when it did not report a stop to this controller since it started.
+  public @Nullable String stopReason(String segment, String instance) {
+    return stopReasons.get(segment + '@' + instance);
   }
 
   private int replicas(String tableNameWithType, String segment) {

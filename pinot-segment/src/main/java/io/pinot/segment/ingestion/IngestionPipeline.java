@@ -123,7 +123,14 @@ public final class IngestionPipeline {
 
   /// Decorates `reader` with this pipeline; closing the result closes `reader`.
   public TransformingRecordReader wrap(RecordReader reader) {
-    return new TransformingRecordReader(reader, this);
+    return new TransformingRecordReader(reader, this, false);
+  }
+
+  /// Wraps `reader` as a stream consumer does: under `continueOnError` a value that cannot be converted to its
+  /// column's type becomes null and the row is kept and counted as incomplete, as Pinot's real-time ingestion does
+  /// (batch ingestion here skips such rows instead).
+  public TransformingRecordReader wrapKeepingIncompleteRows(RecordReader reader) {
+    return new TransformingRecordReader(reader, this, true);
   }
 
   /// The table's ingestion config.

@@ -10,10 +10,12 @@ package io.pinot.segment.ingestion;
 ///     them under `continueOnError`)
 /// @param numInvalidTimeValues time values outside 1971-2071 (or unreadable) set to null under `rowTimeValueCheck`
 ///     with `continueOnError`
+/// @param numIncompleteRows rows kept with a value that could not be converted set to null (`continueOnError` on a
+///     reader wrapped for incomplete rows: Pinot's `INCOMPLETE_REALTIME_ROWS_CONSUMED`)
 /// @param minTimeMillis the smallest time column value handed out, in epoch millis (`Long.MAX_VALUE` when none)
 /// @param maxTimeMillis the largest time column value handed out, in epoch millis (`Long.MIN_VALUE` when none)
 public record IngestionStats(long numInputRecords, long numOutputRows, long numFilteredRows, long numErrorRows,
-    long numInvalidTimeValues, long minTimeMillis, long maxTimeMillis) {
+    long numInvalidTimeValues, long numIncompleteRows, long minTimeMillis, long maxTimeMillis) {
 
   /// Whether any time column value was seen.
   public boolean hasTimeRange() {

@@ -57,22 +57,42 @@ final class SchemaConformer {
   ///
   /// @throws ColumnConversionException naming the column when a value cannot be converted
   void conform(GenericRow input, GenericRow output) {
+    conform(input, output, false);
+  }
+
+  /// Writes the schema columns of `input` into `output` (cleared first). When `nullOnError` is set, a value that
+  /// cannot be converted becomes null (the column's default value in the segment) instead of failing the row, as
+  /// Pinot's `DataTypeTransformer` does under `continueOnError`.
+  ///
+  /// @return null, or when a value was nulled the first such column's problem (`Column[c]: reason`)
+  /// @throws ColumnConversionException naming the column when a value cannot be converted and `nullOnError` is off
+  @Nullable String conform(GenericRow input, GenericRow output, boolean nullOnError) {
     output.clear();
+    String problem = null;
     for (int i = 0; i < names.length; i++) {
       Object value = input.getValue(names[i]);
       try {
         output.putValue(names[i], value == null ? null : convert(i, value));
       } catch (IllegalArgumentException | ArithmeticException e) {
-        throw new ColumnConversionException(names[i], e.getMessage(), e);
+        ColumnConversionException error = new ColumnConversionException(names[i], e.getMessage(), e);
+        if (!nullOnError) {
+          throw error;
+        }
+        output.putValue(names[i], null);
+        problem = problem == null ? error.getMessage() : problem;
       }
     }
+    return problem;
   }
 
   /// Converts the schema columns of `row` in place and removes its other fields (the single-row fast path: one
   /// pass over the row's entries, no re-insertion).
   ///
-  /// @throws ColumnConversionException naming the column when a value cannot be converted
-  void conformInPlace(GenericRow row) {
+  /// @param nullOnError whether a value that cannot be converted becomes null instead of failing the row
+  /// @return null, or when a value was nulled the first such column's problem (`Column[c]: reason`)
+  /// @throws ColumnConversionException naming the column when a value cannot be converted and `nullOnError` is off
+  @Nullable String conformInPlace(GenericRow row, boolean nullOnError) {
+    String problem = null;
     Iterator<Map.Entry<String, @Nullable Object>> entries = row.fields().entrySet().iterator();
     while (entries.hasNext()) {
       Map.Entry<String, @Nullable Object> entry = entries.next();
@@ -91,9 +111,15 @@ final class SchemaConformer {
           entry.setValue(converted);
         }
       } catch (IllegalArgumentException | ArithmeticException e) {
-        throw new ColumnConversionException(names[index], e.getMessage(), e);
+        ColumnConversionException error = new ColumnConversionException(names[index], e.getMessage(), e);
+        if (!nullOnError) {
+          throw error;
+        }
+        entry.setValue(null);
+        problem = problem == null ? error.getMessage() : problem;
       }
     }
+    return problem;
   }
 
   private @Nullable Object convert(int column, Object value) {

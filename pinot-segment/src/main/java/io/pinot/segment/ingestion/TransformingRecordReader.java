@@ -23,12 +23,18 @@ import org.jspecify.annotations.Nullable;
 /// `rowTimeValueCheck` an invalid time value is an error, or with `continueOnError` the value becomes null and is
 /// counted, as in Pinot.
 ///
+/// Wrapped with `incompleteRows` (the stream consumer, as Pinot's real-time `DataTypeTransformer`), a value that
+/// cannot be converted to its column's type under `continueOnError` becomes null (the column's default value) and the
+/// row is kept and counted as incomplete ([IngestionStats#numIncompleteRows()], Pinot's
+/// `INCOMPLETE_REALTIME_ROWS_CONSUMED`); [#lastIncompleteRow()] names its position and column.
+///
 /// [#position()] is the wrapped reader's position of the record the last row came from. [#rewind()] restarts the
 /// wrapped reader and the counters. Not thread-safe.
 public final class TransformingRecordReader implements RecordReader {
   private final RecordReader source;
   private final IngestionPipeline pipeline;
   private final boolean continueOnError;
+  private final boolean nullOnError;
   private final boolean trackTime;
   private final GenericRow input = new GenericRow();
   private final ArrayDeque<GenericRow> pending = new ArrayDeque<>();
@@ -41,13 +47,16 @@ public final class TransformingRecordReader implements RecordReader {
   private long numFilteredRows;
   private long numErrorRows;
   private long numInvalidTimeValues;
+  private long numIncompleteRows;
+  private @Nullable String lastIncompleteRow;
   private long minTimeMillis = Long.MAX_VALUE;
   private long maxTimeMillis = Long.MIN_VALUE;
 
-  TransformingRecordReader(RecordReader source, IngestionPipeline pipeline) {
+  TransformingRecordReader(RecordReader source, IngestionPipeline pipeline, boolean incompleteRows) {
     this.source = Objects.requireNonNull(source, "source is null");
     this.pipeline = Objects.requireNonNull(pipeline, "pipeline is null");
     this.continueOnError = pipeline.config().continueOnErrorEnabled();
+    this.nullOnError = incompleteRows && continueOnError;
     this.trackTime = pipeline.timeChecker() != null;
     this.direct = pipeline.flattener() == null && pipeline.filter() == null;
   }
@@ -87,7 +96,7 @@ public final class TransformingRecordReader implements RecordReader {
       // Single-row path (no complex types): the transformed input is conformed straight into the caller's row.
       inputReady = false;
       try {
-        pipeline.conformer().conform(input, reuse);
+        incomplete(pipeline.conformer().conform(input, reuse, nullOnError));
         checkTime(reuse);
       } catch (SchemaConformer.ColumnConversionException e) {
         numErrorRows++;
@@ -114,7 +123,7 @@ public final class TransformingRecordReader implements RecordReader {
     try {
       source.next(reuse);
       applyTransforms(reuse);
-      pipeline.conformer().conformInPlace(reuse);
+      incomplete(pipeline.conformer().conformInPlace(reuse, nullOnError));
       checkTime(reuse);
     } catch (SchemaConformer.ColumnConversionException e) {
       numErrorRows++;
@@ -176,7 +185,7 @@ public final class TransformingRecordReader implements RecordReader {
       }
       GenericRow output = spare.isEmpty() ? new GenericRow() : spare.pop();
       try {
-        pipeline.conformer().conform(row, output);
+        incomplete(pipeline.conformer().conform(row, output, nullOnError));
         checkTime(output);
       } catch (RuntimeException e) {
         spare.push(output);
@@ -190,6 +199,13 @@ public final class TransformingRecordReader implements RecordReader {
       numErrorRows++;
       pendingError = pendingError == null ? new RecordReadException(source.position(), e.getMessage(), e)
           : pendingError;
+    }
+  }
+
+  private void incomplete(@Nullable String problem) {
+    if (problem != null) {
+      numIncompleteRows++;
+      lastIncompleteRow = source.position() + ": " + problem;
     }
   }
 
@@ -260,7 +276,13 @@ public final class TransformingRecordReader implements RecordReader {
   /// The counters since the reader was opened or last rewound.
   public IngestionStats stats() {
     return new IngestionStats(numInputRecords, numOutputRows, numFilteredRows, numErrorRows, numInvalidTimeValues,
+        numIncompleteRows,
         minTimeMillis, maxTimeMillis);
+  }
+
+  /// The position and column of the last row kept with a nulled value (see the class comment), or null.
+  public @Nullable String lastIncompleteRow() {
+    return lastIncompleteRow;
   }
 
   /// The wrapped reader.
@@ -279,6 +301,8 @@ public final class TransformingRecordReader implements RecordReader {
     numFilteredRows = 0;
     numErrorRows = 0;
     numInvalidTimeValues = 0;
+    numIncompleteRows = 0;
+    lastIncompleteRow = null;
     minTimeMillis = Long.MAX_VALUE;
     maxTimeMillis = Long.MIN_VALUE;
   }

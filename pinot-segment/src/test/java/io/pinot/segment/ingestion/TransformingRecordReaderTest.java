@@ -134,6 +134,37 @@ class TransformingRecordReaderTest {
   }
 
   @Test
+  void streamReadersKeepRowsWithUnconvertibleValuesAsIncompleteUnderContinueOnError() throws IOException {
+    List<Map<String, Object>> records = List.of(record("Ann", 3, 7_200_000L), record("Bob", "abc", 0L),
+        record("Cy", 5, 3_600_000L));
+    for (String config : List.of("{\"continueOnError\": true}",
+        TRANSFORMS.replace("\"filterConfig\"", "\"continueOnError\": true, \"filterConfig\""))) {
+      IngestionPipeline pipeline = IngestionPipeline.create(table(config), SCHEMA);
+      try (TransformingRecordReader reader = pipeline.wrapKeepingIncompleteRows(new InMemoryRecordReader(records))) {
+        List<GenericRow> rows = readAll(reader);
+        assertThat(rows).as(config).extracting(row -> row.getValue("clicks")).containsExactly(3, null, 5);
+        assertThat(rows.get(1).getValue("tags")).as("the other columns are converted").isEqualTo(
+            new Object[] {"a", "b"});
+        assertThat(reader.stats().numIncompleteRows()).isEqualTo(1);
+        assertThat(reader.stats().numErrorRows()).isZero();
+        assertThat(reader.lastIncompleteRow()).contains("record 2").contains("Column[clicks]").contains("abc");
+      }
+      try (TransformingRecordReader reader = pipeline.wrap(new InMemoryRecordReader(records))) {
+        assertThat(reader.next(new GenericRow()).getValue("clicks")).isEqualTo(3);
+        assertThatThrownBy(() -> reader.next(new GenericRow())).as("batch readers skip the row")
+            .isInstanceOf(RecordReadException.class).hasMessageContaining("Column[clicks]");
+        assertThat(reader.stats().numIncompleteRows()).isZero();
+      }
+    }
+    IngestionPipeline strict = IngestionPipeline.create(table("{}"), SCHEMA);
+    try (TransformingRecordReader reader = strict.wrapKeepingIncompleteRows(new InMemoryRecordReader(records))) {
+      reader.next(new GenericRow());
+      assertThatThrownBy(() -> reader.next(new GenericRow())).as("without continueOnError the row fails")
+          .isInstanceOf(RecordReadException.class).hasMessageContaining("record 2").hasMessageContaining("abc");
+    }
+  }
+
+  @Test
   void transformAndFilterFailuresNameTheFunction() throws IOException {
     TableConfig table = table("""
         {"transformConfigs": [{"columnName": "shout", "transformFunction": "fromDateTime(first, 'yyyy')"}],

@@ -18,7 +18,7 @@ import java.util.Map;
 /// table here, in Apache Pinot's `SegmentConsumerInfo` shape (`segmentName`, `consumerState`,
 /// `lastConsumedTimestamp`, `partitionToOffsetMap`, `partitionOffsetInfo.currentOffsetsMap`) plus the counters
 /// behind the table's ingestion status (`rowsIndexed`, `messagesConsumed`, `rowsFiltered`, `rowsMalformed`,
-/// `lastError`). The controller aggregates it.
+/// `rowsIncomplete`, `lastError`, `lastIncompleteRow`). The controller aggregates it.
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ConsumingSegmentsResource {
@@ -48,7 +48,9 @@ public final class ConsumingSegmentsResource {
       entry.put("rowsFiltered", status.rowsFiltered());
       entry.put("rowsMalformed", status.rowsMalformed());
       entry.put("rowsDeduplicated", status.rowsDeduplicated());
+      entry.put("rowsIncomplete", status.rowsIncomplete());
       entry.put("lastError", status.lastError());
+      entry.put("lastIncompleteRow", status.lastIncompleteRow());
       result.add(entry);
     }
     return result;

@@ -13,9 +13,12 @@ import org.jspecify.annotations.Nullable;
 /// @param rowsFiltered rows dropped by the table's filter (and payload-less messages)
 /// @param rowsMalformed messages or rows skipped as malformed (`continueOnError`)
 /// @param rowsDeduplicated rows dropped by dedup because their primary key was already ingested
+/// @param rowsIncomplete rows indexed with a value that could not be converted set to null, i.e. the column's
+///     default (`continueOnError`; Pinot's `INCOMPLETE_REALTIME_ROWS_CONSUMED`)
 /// @param lastError the last error with its partition and offset, or null
+/// @param lastIncompleteRow the partition, offset and column of the last incomplete row, or null
 public record ConsumerStatus(String segmentName, int partition, String state, long startOffset, long currentOffset,
     long rowsIndexed, long messagesConsumed, long rowsFiltered, long rowsMalformed, long rowsDeduplicated,
-    long lastConsumedTimestampMs,
-    @Nullable String lastError) {
+    long rowsIncomplete, long lastConsumedTimestampMs, @Nullable String lastError,
+    @Nullable String lastIncompleteRow) {
 }

@@ -3,6 +3,7 @@ package io.pinot.server.realtime;
 
 import io.pinot.common.protocol.SegmentCompletionProtocol;
 import io.pinot.segment.ingestion.IngestionPipeline;
+import io.pinot.segment.ingestion.IngestionStats;
 import io.pinot.segment.ingestion.TransformingRecordReader;
 import io.pinot.segment.mutable.MutableSegment;
 import io.pinot.segment.mutable.MutableSegmentConfig;
@@ -60,6 +61,8 @@ public final class ConsumingSegment {
   private int transientErrors;
   private volatile long rowsMalformed;
   private volatile long rowsDeduplicated;
+  private volatile long rowsIncomplete;
+  private volatile @Nullable String lastIncompleteRow;
   private volatile long lastConsumedTimestampMs = -1;
   private volatile @Nullable String lastError;
   private volatile boolean stopRequested;
@@ -84,7 +87,7 @@ public final class ConsumingSegment {
     IngestionPipeline pipeline = IngestionPipeline.create(tableConfig, schema);
     this.continueOnError = pipeline.config().continueOnErrorEnabled();
     this.messages = new MessageReader(StreamPlugins.decoder(stream, schema), stream.topicName(), partition);
-    this.rows = pipeline.wrap(messages);
+    this.rows = pipeline.wrapKeepingIncompleteRows(messages);
     this.completion = new SegmentCompletion(this, host);
     this.host = host;
     this.thread = new Thread(this::run, "consumer-" + segmentName);
@@ -138,7 +141,8 @@ public final class ConsumingSegment {
 
   public ConsumerStatus status() {
     return new ConsumerStatus(segmentName, partition, state, startOffset, currentOffset, rowsIndexed,
-        messagesConsumed, rowsFiltered, rowsMalformed, rowsDeduplicated, lastConsumedTimestampMs, lastError);
+        messagesConsumed, rowsFiltered, rowsMalformed, rowsDeduplicated, rowsIncomplete, lastConsumedTimestampMs,
+        lastError, lastIncompleteRow);
   }
 
   private void run() {
@@ -322,7 +326,10 @@ public final class ConsumingSegment {
 
   /// Publishes the rows dropped so far: the pipeline's filter count and payload-less messages.
   private void countFiltered() {
-    rowsFiltered = payloadless + rows.stats().numFilteredRows();
+    IngestionStats stats = rows.stats();
+    rowsFiltered = payloadless + stats.numFilteredRows();
+    rowsIncomplete = stats.numIncompleteRows();
+    lastIncompleteRow = rows.lastIncompleteRow();
   }
 
   private void skipOrThrow(RecordReadException e) {
