@@ -42,6 +42,8 @@ import picocli.CommandLine.Option;
 public final class RealtimeIngestionBenchmark implements Callable<Integer> {
   static final String TABLE = "rtIngest";
   private static final long BASE_TS = 1_700_000_000_000L;
+  /// Pause between the commit and the freshness run, so that the committed segments' loading is over.
+  private static final long SETTLE_MS = 2_000;
   private static final String[] CITIES = {"Paris", "Lyon", "Nice", "Lille", "Nantes", "Rennes", "Brest", "Metz"};
   private static final String[] DEVICES = {"ios", "android", "web", "tv"};
 
@@ -85,6 +87,7 @@ public final class RealtimeIngestionBenchmark implements Callable<Integer> {
           .build().start(); QueryRunner queries = new QueryRunner(cluster.brokerUrl())) {
         ingest(cluster, kafka, queries, report);
         if (freshnessSamples > 0) {
+          Thread.sleep(SETTLE_MS);
           FreshnessProbe probe = new FreshnessProbe(kafka, queries, TABLE, partitions, messages, freshnessSamples);
           report.addAll(probe.run());
         }

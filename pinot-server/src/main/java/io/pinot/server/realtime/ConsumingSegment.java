@@ -333,7 +333,7 @@ public final class ConsumingSegment {
   }
 
   private void skipOrThrow(RecordReadException e) {
-    String message = e.position() + ": " + e.getMessage();
+    String message = e.getMessage();
     if (!continueOnError) {
       throw new IllegalStateException("Cannot ingest " + message + " (set ingestionConfig.continueOnError to skip "
           + "such rows)", e);
