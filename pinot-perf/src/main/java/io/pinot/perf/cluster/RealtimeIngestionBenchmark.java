@@ -47,7 +47,8 @@ public final class RealtimeIngestionBenchmark implements Callable<Integer> {
   private static final String[] CITIES = {"Paris", "Lyon", "Nice", "Lille", "Nantes", "Rennes", "Brest", "Metz"};
   private static final String[] DEVICES = {"ios", "android", "web", "tv"};
 
-  @Option(names = "--messages", defaultValue = "2000000", description = "Messages pre-produced (default ${DEFAULT-VALUE}).")
+  @Option(names = "--messages", defaultValue = "2000000",
+      description = "Messages pre-produced (default ${DEFAULT-VALUE}).")
   int messages;
   @Option(names = "--partitions", defaultValue = "4", description = "Topic partitions (default ${DEFAULT-VALUE}).")
   int partitions;
@@ -203,7 +204,7 @@ public final class RealtimeIngestionBenchmark implements Callable<Integer> {
   }
 
   private static String schema() {
-    return """
+    return String.format(Locale.ROOT, """
         {"schemaName": "%s",
          "dimensionFieldSpecs": [{"name": "id", "dataType": "LONG"}, {"name": "part", "dataType": "INT"},
            {"name": "city", "dataType": "STRING"}, {"name": "device", "dataType": "STRING"},
@@ -211,11 +212,11 @@ public final class RealtimeIngestionBenchmark implements Callable<Integer> {
          "metricFieldSpecs": [{"name": "bytes", "dataType": "LONG"}, {"name": "latencyMs", "dataType": "DOUBLE"},
            {"name": "score", "dataType": "INT"}],
          "dateTimeFieldSpecs": [{"name": "ts", "dataType": "LONG", "format": "1:MILLISECONDS:EPOCH",
-           "granularity": "1:MILLISECONDS"}]}""".formatted(TABLE);
+           "granularity": "1:MILLISECONDS"}]}""", TABLE);
   }
 
   private String table(String brokers) {
-    return """
+    return String.format(Locale.ROOT, """
         {"tableName": "%1$s", "tableType": "REALTIME",
          "segmentsConfig": {"timeColumnName": "ts", "replicasPerPartition": "1", "schemaName": "%1$s"},
          "tableIndexConfig": {"invertedIndexColumns": ["city"], "streamConfigs": {
@@ -225,7 +226,7 @@ public final class RealtimeIngestionBenchmark implements Callable<Integer> {
            "stream.kafka.decoder.class.name": "org.apache.pinot.plugin.stream.kafka.KafkaJSONMessageDecoder",
            "stream.kafka.consumer.prop.auto.offset.reset": "smallest",
            "realtime.segment.flush.threshold.rows": "%3$d", "realtime.segment.flush.threshold.time": "6h"}},
-         "tenants": {}, "metadata": {}}""".formatted(TABLE, brokers, flushRows);
+         "tenants": {}, "metadata": {}}""", TABLE, brokers, flushRows);
   }
 
   private void post(String url, String json) throws Exception {
