@@ -158,6 +158,21 @@ class MalformedMessagesIT {
         .get("_segmentToConsumingInfoMap");
     assertThat(info.fieldNames()).toIterable().as("only partition 1 still consumes")
         .singleElement().asString().startsWith("mfStrict__1__");
+    assertThat(http.query(cluster.brokerUrl(), "SELECT COUNT(*) FROM mfStrict").get("exceptions"))
+        .as("the stopped segment is not routed, so queries answer without an error").isEmpty();
+
+    // The operator allows bad rows and resumes: a new segment retries partition 0 from its last commit (offset
+    // 200), skips the bad message and reads the rest; the table is healthy again.
+    String config = http.get(cluster.controllerUrl() + "/tables/mfStrict?type=realtime").json().get("REALTIME")
+        .toString().replace("\"continueOnError\":false", "\"continueOnError\":true");
+    assertThat(config).contains("\"continueOnError\":true");
+    Http.Reply updated = http.put(cluster.controllerUrl() + "/tables/mfStrict", config);
+    assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+    assertThat(http.post(cluster.controllerUrl() + "/tables/mfStrict/resumeConsumption", "").status())
+        .isEqualTo(200);
+    assertThat(awaitCount("mfStrict", c -> c == 599)).as("partition 0's 299 good rows and partition 1's 300")
+        .isEqualTo(599);
+    assertThat(awaitStatus(status, "HEALTHY").get("ingestionState").asText()).isEqualTo("HEALTHY");
   }
 
   private void createTable(String name, boolean continueOnError, int flushRows) throws Exception {

@@ -47,11 +47,14 @@ public final class RoutingManager {
       Map<String, SegmentPartitionInfo> partitions, Map<String, TimeInterval> timeIntervals) {
     Map<String, List<String>> segments = new HashMap<>();
     for (Map.Entry<String, Map<String, String>> segment : idealState.entrySet()) {
+      if (!segment.getValue().containsValue("ONLINE") && !segment.getValue().containsValue("CONSUMING")) {
+        // As Pinot: a segment no replica should serve (e.g. one that stopped consuming) is not routed at all.
+        continue;
+      }
       List<String> online = new ArrayList<>();
       Map<String, String> current = externalView.getOrDefault(segment.getKey(), Map.of());
       for (Map.Entry<String, String> replica : new TreeMap<>(current).entrySet()) {
-        boolean wanted = segment.getValue().containsKey(replica.getKey());
-        if (wanted && ("ONLINE".equals(replica.getValue()) || "CONSUMING".equals(replica.getValue()))) {
+        if (isOnlineForRouting(segment.getValue().get(replica.getKey())) && isOnlineForRouting(replica.getValue())) {
           online.add(replica.getKey());
         }
       }
@@ -59,6 +62,10 @@ public final class RoutingManager {
     }
     tables.put(tableNameWithType, new TableRoute(tableNameWithType, segments, config, schema, partitions,
         timeIntervals));
+  }
+
+  private static boolean isOnlineForRouting(@Nullable String state) {
+    return "ONLINE".equals(state) || "CONSUMING".equals(state);
   }
 
   public void removeTable(String tableNameWithType) {

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 /// The broker's in-memory view of one table half, rebuilt on cluster changes and read lock-free by queries.
 ///
 /// @param segments every segment of the ideal state → the servers where the external view shows it ONLINE
-///     (an empty list means no replica can serve it now)
+///     (an empty list means no replica can serve it now); segments no replica should serve (all OFFLINE in the
+///     ideal state, e.g. one that stopped consuming) are left out, as in Pinot
 /// @param schema the table's schema, or null when it could not be read
 /// @param partitions the partitions of the segments of a partitioned table (`segmentPartitionConfig`), by segment
 ///     name, for broker pruning; segments without recorded partitions are absent

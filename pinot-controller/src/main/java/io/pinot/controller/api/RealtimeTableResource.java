@@ -22,9 +22,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -105,9 +107,14 @@ public final class RealtimeTableResource {
   public Map<String, Object> status(@PathParam("tableName") String tableName) {
     TableConfig config = realtimeConfig(tableName);
     List<String> problems = new ArrayList<>();
+    // Only the newest segment of a partition tells whether it consumes: an older one left OFFLINE by an error
+    // has been retried by a newer segment.
+    Set<String> newest = new HashSet<>();
+    context.realtime().segments().latestSegments(config.tableName()).values()
+        .forEach(segment -> newest.add(segment.segmentName()));
     context.idealStates().idealState(config.tableName()).forEach((segment, states) -> states.forEach(
         (server, state) -> {
-          if (state.equals("OFFLINE")) {
+          if (state.equals("OFFLINE") && newest.contains(segment)) {
             String reason = context.realtime().completion().stopReason(segment, server);
             problems.add("segment " + segment + " stopped consuming on " + server + (reason == null ? ""
                 : ": " + reason));

@@ -61,8 +61,9 @@ public final class RealtimeSegmentManager {
   }
 
   /// Makes every partition of the table have a CONSUMING segment (unless paused): creates the first segment of
-  /// a new partition, the successor of a DONE segment whose commit stopped before creating it, and puts back
-  /// ideal-state entries a failed commit left out. Returns the segments created.
+  /// a new partition, the successor of a DONE segment whose commit stopped before creating it, a retry (from the same
+  /// start offset) of a segment that stopped consuming on every replica, and puts back ideal-state entries a failed
+  /// commit left out. Returns the segments created.
   public synchronized List<String> ensureAllPartitionsConsuming(TableConfig config) throws StreamException {
     String table = config.tableName();
     StreamConfig stream = StreamConfig.of(config);
@@ -75,22 +76,32 @@ public final class RealtimeSegmentManager {
       int partitions = provider.partitionCount(STREAM_TIMEOUT_MS);
       for (int partition = 0; partition < partitions; partition++) {
         SegmentZkMetadata last = latest.get(partition);
+        long start;
         if (last != null && last.isInProgress()) {
-          if (!idealState.containsKey(last.segmentName())) {
-            changes.put(last.segmentName(), states(config, partition, StateModels.CONSUMING));
-          }
-          continue;
-        }
-        if (last != null) {
           Map<String, String> lastStates = idealState.get(last.segmentName());
-          if (lastStates == null || lastStates.containsValue(StateModels.CONSUMING)) {
-            changes.put(last.segmentName(), states(config, partition, StateModels.ONLINE));
+          if (lastStates == null) {
+            changes.put(last.segmentName(), states(config, partition, StateModels.CONSUMING));
+            continue;
           }
+          if (paused || !allOffline(lastStates)) {
+            continue;
+          }
+          // Consumption stopped on every replica (an error): as Pinot, a new segment retries from the same offset.
+          LOGGER.info("Table {}: segment {} stopped consuming on every replica; retrying from offset {}", table,
+              last.segmentName(), last.startOffset());
+          start = last.startOffset();
+        } else {
+          if (last != null) {
+            Map<String, String> lastStates = idealState.get(last.segmentName());
+            if (lastStates == null || lastStates.containsValue(StateModels.CONSUMING)) {
+              changes.put(last.segmentName(), states(config, partition, StateModels.ONLINE));
+            }
+          }
+          if (paused) {
+            continue;
+          }
+          start = last != null ? last.endOffset() : provider.startOffset(partition, stream, STREAM_TIMEOUT_MS);
         }
-        if (paused) {
-          continue;
-        }
-        long start = last != null ? last.endOffset() : provider.startOffset(partition, stream, STREAM_TIMEOUT_MS);
         int sequence = last == null ? 0 : LlcSegmentName.parse(last.segmentName()).sequenceNumber() + 1;
         SegmentZkMetadata next = inProgress(config, partition, sequence, start);
         created.add(next);
@@ -149,6 +160,10 @@ public final class RealtimeSegmentManager {
     if (!paused) {
       ensureAllPartitionsConsuming(config);
     }
+  }
+
+  private static boolean allOffline(Map<String, String> states) {
+    return !states.isEmpty() && states.values().stream().allMatch(StateModels.OFFLINE::equals);
   }
 
   public boolean isPaused(String tableNameWithType) {
