@@ -124,6 +124,59 @@ class RealtimeIngestionIT {
     checkOperations();
   }
 
+  /// Ingestion transforms and the filter apply to streamed rows as to batch rows; a partition added to the topic
+  /// is picked up by the validation task and consumed from its start.
+  @Test
+  void transformsFiltersAndNewPartitionsApplyToStreamedRows() throws Exception {
+    kafka.createTopic("rtShaped", 2);
+    assertThat(http.post(cluster.controllerUrl() + "/schemas", """
+        {"schemaName": "rtShaped",
+         "dimensionFieldSpecs": [{"name": "id", "dataType": "LONG"}, {"name": "cityUpper", "dataType": "STRING"}],
+         "dateTimeFieldSpecs": [{"name": "ts", "dataType": "LONG", "format": "1:MILLISECONDS:EPOCH",
+                                 "granularity": "1:MILLISECONDS"}]}""").status()).isEqualTo(200);
+    String table = table().replace("\"rtEvents\"", "\"rtShaped\"").replace("\"invertedIndexColumns\": [\"city\"], ", "")
+        .replace("\"tenants\"", "\"ingestionConfig\": {\"transformConfigs\": [{\"columnName\": \"cityUpper\", "
+            + "\"transformFunction\": \"upper(city)\"}], \"filterConfig\": {\"filterFunction\": \"id % 10 = 0\"}}, "
+            + "\"tenants\"");
+    Http.Reply created = http.post(cluster.controllerUrl() + "/tables", table);
+    assertThat(created.status()).as(created.body()).isEqualTo(200);
+    for (int partition = 0; partition < 2; partition++) {
+      kafka.produce("rtShaped", partition, shapedMessages(partition * 1000, 1000));
+    }
+    assertThat(awaitCount("rtShaped", 1800)).as("every tenth row filtered out").isEqualTo(1800);
+    assertThat(http.query(cluster.brokerUrl(), "SELECT COUNT(*) FROM rtShaped WHERE id % 10 = 0")
+        .at("/resultTable/rows/0/0").asLong()).as("no filtered row is stored").isZero();
+    List<String> cities = new ArrayList<>();
+    http.query(cluster.brokerUrl(), "SELECT DISTINCT cityUpper FROM rtShaped LIMIT 100").at("/resultTable/rows")
+        .forEach(city -> cities.add(city.get(0).asText()));
+    assertThat(cities).as("the transform ran on every row").hasSize(17).allMatch(city -> city.matches("C[0-9]+"));
+
+    kafka.addPartitions("rtShaped", 3);
+    kafka.produce("rtShaped", 2, shapedMessages(2000, 500));
+    assertThat(awaitCount("rtShaped", 2250)).as("the new partition is consumed from its start").isEqualTo(2250);
+  }
+
+  private static List<byte[]> shapedMessages(int firstId, int count) {
+    List<byte[]> messages = new ArrayList<>(count);
+    for (int id = firstId; id < firstId + count; id++) {
+      messages.add(("{\"id\": " + id + ", \"city\": \"c" + id % 17 + "\", \"ts\": " + (1_700_000_000_000L + id)
+          + "}").getBytes(StandardCharsets.UTF_8));
+    }
+    return messages;
+  }
+
+  private long awaitCount(String table, long expected) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    long count = -1;
+    while (System.nanoTime() < deadline && count != expected) {
+      Thread.sleep(200);
+      JsonNode rows = http.query(cluster.brokerUrl(), "SELECT COUNT(*) FROM " + table).path("resultTable")
+          .path("rows");
+      count = rows.isArray() && !rows.isEmpty() ? rows.get(0).get(0).asLong() : -1;
+    }
+    return count;
+  }
+
   /// The operations endpoints: status and consuming info while consuming, force commit, pause and resume.
   private void checkOperations() throws Exception {
     String table = cluster.controllerUrl() + "/tables/rtEvents";
