@@ -147,7 +147,14 @@ class BrokerControlsIT {
     client.start();
     String queryId = awaitRunningQuery();
     String serverQueries = "http://localhost:" + cluster.servers().get(0).adminPort() + "/queries/id";
-    assertThat(http.get(serverQueries).json().toString()).contains("_" + queryId + "_O");
+    // The broker lists the query before its request reaches the server: poll the server until it shows.
+    String onServer = http.get(serverQueries).json().toString();
+    long listedBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!onServer.contains("_" + queryId + "_O") && System.nanoTime() < listedBy) {
+      Thread.sleep(20);
+      onServer = http.get(serverQueries).json().toString();
+    }
+    assertThat(onServer).contains("_" + queryId + "_O");
 
     Http.Reply cancelled = http.delete(cluster.brokerUrl() + "/query/" + queryId + "?verbose=true");
     long cancelledAt = System.nanoTime();

@@ -64,18 +64,7 @@ class HybridTableIT {
   }
 
   private String realtimeTable() {
-    return """
-        {"tableName": "hybridEvents", "tableType": "REALTIME",
-         "segmentsConfig": {"timeColumnName": "daysSinceEpoch", "replicasPerPartition": "1",
-                            "schemaName": "hybridEvents"},
-         "tableIndexConfig": {"streamConfigs": {
-           "streamType": "kafka", "stream.kafka.topic.name": "%s", "stream.kafka.broker.list": "%s",
-           "stream.kafka.consumer.type": "lowlevel",
-           "stream.kafka.consumer.factory.class.name": "org.apache.pinot.plugin.stream.kafka20.KafkaConsumerFactory",
-           "stream.kafka.decoder.class.name": "org.apache.pinot.plugin.stream.kafka.KafkaJSONMessageDecoder",
-           "stream.kafka.consumer.prop.auto.offset.reset": "smallest",
-           "realtime.segment.flush.threshold.rows": "150", "realtime.segment.flush.threshold.time": "1h"}},
-         "tenants": {}, "metadata": {}}""".formatted(TOPIC, kafka.bootstrapServers());
+    return RealtimeTableJson.of("hybridEvents", "daysSinceEpoch", TOPIC, kafka.bootstrapServers(), 150).json();
   }
 
   @AfterAll

@@ -177,18 +177,8 @@ class MalformedMessagesIT {
 
   private void createTable(String name, boolean continueOnError, int flushRows) throws Exception {
     assertThat(http.post(cluster.controllerUrl() + "/schemas", SCHEMA.formatted(name)).status()).isEqualTo(200);
-    String table = """
-        {"tableName": "%1$s", "tableType": "REALTIME",
-         "segmentsConfig": {"timeColumnName": "ts", "replicasPerPartition": "1", "schemaName": "%1$s"},
-         "ingestionConfig": {"continueOnError": %2$s},
-         "tableIndexConfig": {"streamConfigs": {
-           "streamType": "kafka", "stream.kafka.topic.name": "%1$s", "stream.kafka.broker.list": "%3$s",
-           "stream.kafka.consumer.type": "lowlevel",
-           "stream.kafka.consumer.factory.class.name": "org.apache.pinot.plugin.stream.kafka20.KafkaConsumerFactory",
-           "stream.kafka.decoder.class.name": "org.apache.pinot.plugin.stream.kafka.KafkaJSONMessageDecoder",
-           "stream.kafka.consumer.prop.auto.offset.reset": "smallest",
-           "realtime.segment.flush.threshold.rows": "%4$d", "realtime.segment.flush.threshold.time": "1h"}},
-         "tenants": {}, "metadata": {}}""".formatted(name, continueOnError, kafka.bootstrapServers(), flushRows);
+    String table = RealtimeTableJson.of(name, "ts", name, kafka.bootstrapServers(), flushRows)
+        .withSections("\"ingestionConfig\": {\"continueOnError\": " + continueOnError + "},").json();
     Http.Reply created = http.post(cluster.controllerUrl() + "/tables", table);
     assertThat(created.status()).as(created.body()).isEqualTo(200);
   }

@@ -60,17 +60,8 @@ class RealtimeIngestionIT {
   }
 
   private String table() {
-    return """
-        {"tableName": "rtEvents", "tableType": "REALTIME",
-         "segmentsConfig": {"timeColumnName": "ts", "replicasPerPartition": "1", "schemaName": "rtEvents"},
-         "tableIndexConfig": {"invertedIndexColumns": ["city"], "streamConfigs": {
-           "streamType": "kafka", "stream.kafka.topic.name": "%s", "stream.kafka.broker.list": "%s",
-           "stream.kafka.consumer.type": "lowlevel",
-           "stream.kafka.consumer.factory.class.name": "org.apache.pinot.plugin.stream.kafka20.KafkaConsumerFactory",
-           "stream.kafka.decoder.class.name": "org.apache.pinot.plugin.stream.kafka.KafkaJSONMessageDecoder",
-           "stream.kafka.consumer.prop.auto.offset.reset": "smallest",
-           "realtime.segment.flush.threshold.rows": "%d", "realtime.segment.flush.threshold.time": "1h"}},
-         "tenants": {}, "metadata": {}}""".formatted(TOPIC, kafka.bootstrapServers(), FLUSH_ROWS);
+    return RealtimeTableJson.of("rtEvents", "ts", TOPIC, kafka.bootstrapServers(), FLUSH_ROWS)
+        .withIndexes("\"invertedIndexColumns\": [\"city\"],").json();
   }
 
   @AfterAll
@@ -134,10 +125,10 @@ class RealtimeIngestionIT {
          "dimensionFieldSpecs": [{"name": "id", "dataType": "LONG"}, {"name": "cityUpper", "dataType": "STRING"}],
          "dateTimeFieldSpecs": [{"name": "ts", "dataType": "LONG", "format": "1:MILLISECONDS:EPOCH",
                                  "granularity": "1:MILLISECONDS"}]}""").status()).isEqualTo(200);
-    String table = table().replace("\"rtEvents\"", "\"rtShaped\"").replace("\"invertedIndexColumns\": [\"city\"], ", "")
-        .replace("\"tenants\"", "\"ingestionConfig\": {\"transformConfigs\": [{\"columnName\": \"cityUpper\", "
-            + "\"transformFunction\": \"upper(city)\"}], \"filterConfig\": {\"filterFunction\": \"id % 10 = 0\"}}, "
-            + "\"tenants\"");
+    String table = RealtimeTableJson.of("rtShaped", "ts", "rtShaped", kafka.bootstrapServers(), FLUSH_ROWS)
+        .withSections("\"ingestionConfig\": {\"transformConfigs\": [{\"columnName\": \"cityUpper\", "
+            + "\"transformFunction\": \"upper(city)\"}], \"filterConfig\": {\"filterFunction\": \"id % 10 = 0\"}},")
+        .json();
     Http.Reply created = http.post(cluster.controllerUrl() + "/tables", table);
     assertThat(created.status()).as(created.body()).isEqualTo(200);
     for (int partition = 0; partition < 2; partition++) {

@@ -75,19 +75,8 @@ class UpsertIT {
     assertThat(http.post(cluster.controllerUrl() + "/schemas", schema).status()).isEqualTo(200);
     String section = upsertConfig != null ? "\"upsertConfig\": " + upsertConfig
         : "\"dedupConfig\": " + dedupConfig;
-    String table = """
-        {"tableName": "%s", "tableType": "REALTIME", %s,
-         "routing": {"instanceSelectorType": "strictReplicaGroup"},
-         "segmentsConfig": {"timeColumnName": "ts", "replicasPerPartition": "1", "schemaName": "%s"},
-         "tableIndexConfig": {"streamConfigs": {
-           "streamType": "kafka", "stream.kafka.topic.name": "%s", "stream.kafka.broker.list": "%s",
-           "stream.kafka.consumer.type": "lowlevel",
-           "stream.kafka.consumer.factory.class.name": "org.apache.pinot.plugin.stream.kafka30.KafkaConsumerFactory",
-           "stream.kafka.decoder.class.name": "org.apache.pinot.plugin.stream.kafka.KafkaJSONMessageDecoder",
-           "stream.kafka.consumer.prop.auto.offset.reset": "smallest",
-           "realtime.segment.flush.threshold.rows": "%d", "realtime.segment.flush.threshold.time": "1h"}},
-         "tenants": {}, "metadata": {}}""".formatted(name, section, name, name, kafka.bootstrapServers(),
-        flushRows);
+    String table = RealtimeTableJson.of(name, "ts", name, kafka.bootstrapServers(), flushRows)
+        .withSections(section + ", \"routing\": {\"instanceSelectorType\": \"strictReplicaGroup\"},").json();
     Http.Reply created = http.post(cluster.controllerUrl() + "/tables", table);
     assertThat(created.status()).as(created.body()).isEqualTo(200);
   }
