@@ -5,27 +5,33 @@ package io.pinot.integration;
 /// replica per partition, the JSON decoder, consumption from the earliest offset, a row threshold and a 1h time
 /// threshold. Immutable.
 ///
+/// @param replicas `replicasPerPartition`
+///
 /// @param sections extra top-level sections, each ending with a comma (e.g. `"upsertConfig": {...},`), or empty
 /// @param indexes extra `tableIndexConfig` entries, each ending with a comma, or empty
 record RealtimeTableJson(String table, String timeColumn, String topic, String brokers, int flushRows,
-    String sections, String indexes) {
+    String sections, String indexes, int replicas) {
 
   static RealtimeTableJson of(String table, String timeColumn, String topic, String brokers, int flushRows) {
-    return new RealtimeTableJson(table, timeColumn, topic, brokers, flushRows, "", "");
+    return new RealtimeTableJson(table, timeColumn, topic, brokers, flushRows, "", "", 1);
   }
 
   RealtimeTableJson withSections(String value) {
-    return new RealtimeTableJson(table, timeColumn, topic, brokers, flushRows, value, indexes);
+    return new RealtimeTableJson(table, timeColumn, topic, brokers, flushRows, value, indexes, replicas);
   }
 
   RealtimeTableJson withIndexes(String value) {
-    return new RealtimeTableJson(table, timeColumn, topic, brokers, flushRows, sections, value);
+    return new RealtimeTableJson(table, timeColumn, topic, brokers, flushRows, sections, value, replicas);
+  }
+
+  RealtimeTableJson withReplicas(int value) {
+    return new RealtimeTableJson(table, timeColumn, topic, brokers, flushRows, sections, indexes, value);
   }
 
   String json() {
     return """
         {"tableName": "%s", "tableType": "REALTIME", %s
-         "segmentsConfig": {"timeColumnName": "%s", "replicasPerPartition": "1", "schemaName": "%s"},
+         "segmentsConfig": {"timeColumnName": "%s", "replicasPerPartition": "%d", "schemaName": "%s"},
          "tableIndexConfig": {%s "streamConfigs": {
            "streamType": "kafka", "stream.kafka.topic.name": "%s", "stream.kafka.broker.list": "%s",
            "stream.kafka.consumer.type": "lowlevel",
@@ -33,7 +39,7 @@ record RealtimeTableJson(String table, String timeColumn, String topic, String b
            "stream.kafka.decoder.class.name": "org.apache.pinot.plugin.stream.kafka.KafkaJSONMessageDecoder",
            "stream.kafka.consumer.prop.auto.offset.reset": "smallest",
            "realtime.segment.flush.threshold.rows": "%d", "realtime.segment.flush.threshold.time": "1h"}},
-         "tenants": {}, "metadata": {}}""".formatted(table, sections, timeColumn, table, indexes, topic, brokers,
-        flushRows);
+         "tenants": {}, "metadata": {}}""".formatted(table, sections, timeColumn, replicas, table, indexes, topic,
+        brokers, flushRows);
   }
 }

@@ -69,6 +69,11 @@ public final class ServerStarter implements AutoCloseable {
     return current != null && current.allSegmentsLoaded(tableNameWithType);
   }
 
+  /// The server's segments (null before start).
+  public @Nullable InstanceDataManager dataManager() {
+    return dataManager;
+  }
+
   /// The server's consuming segments (null before start).
   public @Nullable RealtimeSegments realtime() {
     return realtime;
