@@ -125,7 +125,9 @@ class RealtimeIngestionIT {
          "dimensionFieldSpecs": [{"name": "id", "dataType": "LONG"}, {"name": "cityUpper", "dataType": "STRING"}],
          "dateTimeFieldSpecs": [{"name": "ts", "dataType": "LONG", "format": "1:MILLISECONDS:EPOCH",
                                  "granularity": "1:MILLISECONDS"}]}""").status()).isEqualTo(200);
-    String table = RealtimeTableJson.of("rtShaped", "ts", "rtShaped", kafka.bootstrapServers(), FLUSH_ROWS)
+    // Size-based flushing (rows 0): the first segments commit at the initial rows, the next ones are size-tuned.
+    String table = RealtimeTableJson.of("rtShaped", "ts", "rtShaped", kafka.bootstrapServers(), 0)
+        .withStreamProperties("\"realtime.segment.flush.autotune.initialRows\": \"500\",")
         .withSections("\"ingestionConfig\": {\"transformConfigs\": [{\"columnName\": \"cityUpper\", "
             + "\"transformFunction\": \"upper(city)\"}], \"filterConfig\": {\"filterFunction\": \"id % 10 = 0\"}},")
         .json();
@@ -142,9 +144,33 @@ class RealtimeIngestionIT {
         .forEach(city -> cities.add(city.get(0).asText()));
     assertThat(cities).as("the transform ran on every row").hasSize(17).allMatch(city -> city.matches("C[0-9]+"));
 
+    for (int partition = 0; partition < 2; partition++) {
+      String url = cluster.controllerUrl() + "/segments/rtShaped/" + firstSegmentName(partition) + "/metadata";
+      JsonNode first = http.get(url).json();
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (!first.get("segment.realtime.status").asText().equals("DONE") && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+        first = http.get(url).json();
+      }
+      assertThat(first.get("segment.flush.threshold.size").asInt()).isEqualTo(500);
+      assertThat(first.get("segment.realtime.status").asText()).isEqualTo("DONE");
+      assertThat(first.get("segment.total.docs").asLong()).isEqualTo(500);
+    }
+
     kafka.addPartitions("rtShaped", 3);
     kafka.produce("rtShaped", 2, shapedMessages(2000, 500));
     assertThat(awaitCount("rtShaped", 2250)).as("the new partition is consumed from its start").isEqualTo(2250);
+  }
+
+  private String firstSegmentName(int partition) throws Exception {
+    for (JsonNode name : http.get(cluster.controllerUrl() + "/segments/rtShaped?type=REALTIME").json().get(0)
+        .get("REALTIME")) {
+      LlcSegmentName llc = LlcSegmentName.parse(name.asText());
+      if (llc.partitionGroupId() == partition && llc.sequenceNumber() == 0) {
+        return name.asText();
+      }
+    }
+    throw new AssertionError("no first segment of partition " + partition);
   }
 
   private static List<byte[]> shapedMessages(int firstId, int count) {

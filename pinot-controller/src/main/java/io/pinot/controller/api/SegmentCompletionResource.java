@@ -40,7 +40,7 @@ public final class SegmentCompletionResource {
       @QueryParam("streamPartitionMsgOffset") @Nullable String offset,
       @QueryParam("reason") @Nullable String reason) {
     String name = required("name", segment);
-    return manager().segmentConsumed(table(name), name, required("instance", instance), offset(offset));
+    return manager().segmentConsumed(table(name), name, required("instance", instance), offset(offset), reason);
   }
 
   @GET

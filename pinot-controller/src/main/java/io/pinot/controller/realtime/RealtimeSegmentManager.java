@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,7 @@ public final class RealtimeSegmentManager {
   private final InstanceManager instances;
   private final SegmentDeepStore deepStore;
   private final Supplier<String> downloadBase;
+  private final Map<String, FlushThresholdComputer> thresholds = new ConcurrentHashMap<>();
 
   public RealtimeSegmentManager(MetadataStore store, IdealStateManager idealStates, InstanceManager instances,
       SegmentDeepStore deepStore, Supplier<String> downloadBase) {
@@ -120,9 +122,10 @@ public final class RealtimeSegmentManager {
 
   /// Commits a consuming segment built by a server: stores `tarGz` in the deep store, marks the segment DONE
   /// with `endOffset`, and (unless paused) creates the partition's next segment starting there; the ideal state
-  /// turns the committed segment ONLINE and the next one CONSUMING in one update.
-  public synchronized void commitSegment(TableConfig config, String segmentName, long endOffset, Path tarGz)
-      throws IOException {
+  /// turns the committed segment ONLINE and the next one CONSUMING in one update. A segment not ended by a force
+  /// commit (`forced`) tunes the size-based flush threshold.
+  public synchronized void commitSegment(TableConfig config, String segmentName, long endOffset, Path tarGz,
+      boolean forced) throws IOException {
     String table = config.tableName();
     SegmentZkMetadata consuming = store.segment(table, segmentName);
     if (consuming == null || !consuming.isInProgress()) {
@@ -133,6 +136,12 @@ public final class RealtimeSegmentManager {
     deepStore.store(raw, segmentName, tarGz);
     SegmentZkMetadata done = committed(consuming, built, endOffset, tarGz.toFile().length(), raw);
     store.putSegment(table, done);
+    if (StreamConfig.of(config).flushThresholdRows() == 0 && !forced) {
+      String threshold = consuming.otherFields().get(SegmentZkMetadata.FLUSH_THRESHOLD_SIZE);
+      thresholds.computeIfAbsent(table, t -> new FlushThresholdComputer()).onCommit(built.totalDocs(),
+          TarGzUtils.uncompressedSize(tarGz), threshold == null ? -1 : Long.parseLong(threshold),
+          System.currentTimeMillis() - consuming.creationTime());
+    }
     LlcSegmentName name = LlcSegmentName.parse(segmentName);
     Map<String, Map<String, String>> changes = new LinkedHashMap<>();
     Map<String, String> current = idealStates.idealState(table).get(segmentName);
@@ -195,7 +204,15 @@ public final class RealtimeSegmentManager {
     fields.put(SegmentZkMetadata.REALTIME_STATUS, SegmentZkMetadata.STATUS_IN_PROGRESS);
     fields.put(SegmentZkMetadata.START_OFFSET, Long.toString(startOffset));
     fields.put(SegmentZkMetadata.NUM_REPLICAS, Integer.toString(replicas(config)));
+    fields.put(SegmentZkMetadata.FLUSH_THRESHOLD_SIZE, Integer.toString(rowThreshold(config)));
     return new SegmentZkMetadata(name.toString(), -1, now, null, now, -1, -1, -1, -1, null, null, -1, fields);
+  }
+
+  /// The row threshold of a new consuming segment: the configured rows, or with rows 0 the size-tuned threshold.
+  private int rowThreshold(TableConfig config) {
+    StreamConfig stream = StreamConfig.of(config);
+    return stream.flushThresholdRows() > 0 ? stream.flushThresholdRows()
+        : thresholds.computeIfAbsent(config.tableName(), t -> new FlushThresholdComputer()).nextThreshold(stream);
   }
 
   private SegmentZkMetadata committed(SegmentZkMetadata consuming, SegmentMetadata built, long endOffset,

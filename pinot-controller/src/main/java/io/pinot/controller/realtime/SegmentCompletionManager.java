@@ -49,8 +49,9 @@ public final class SegmentCompletionManager {
     Files.createDirectories(uploadDir);
   }
 
-  /// `segmentConsumed`: a replica reached its end criteria at `offset`.
-  public CompletionResponse segmentConsumed(String tableNameWithType, String segment, String instance, long offset) {
+  /// `segmentConsumed`: a replica reached its end criteria (`reason`, e.g. `rowLimit`) at `offset`.
+  public CompletionResponse segmentConsumed(String tableNameWithType, String segment, String instance, long offset,
+      @Nullable String reason) {
     SegmentZkMetadata metadata = store.segment(tableNameWithType, segment);
     if (metadata == null) {
       return CompletionResponse.of(Status.FAILED);
@@ -60,6 +61,9 @@ public final class SegmentCompletionManager {
     }
     Fsm fsm = machines.computeIfAbsent(segment, name -> new Fsm(replicas(tableNameWithType, segment)));
     synchronized (fsm) {
+      if (SegmentCompletionProtocol.REASON_FORCE_COMMIT.equals(reason)) {
+        fsm.forced = true;
+      }
       return fsm.consumed(instance, offset, clock.getAsLong());
     }
   }
@@ -108,7 +112,7 @@ public final class SegmentCompletionManager {
         return CompletionResponse.of(Status.FAILED);
       }
       try {
-        segments.commitSegment(config, segment, offset, fsm.uploaded);
+        segments.commitSegment(config, segment, offset, fsm.uploaded, fsm.forced);
         machines.remove(segment, fsm);
         return CompletionResponse.of(Status.COMMIT_SUCCESS, offset);
       } catch (IOException | RuntimeException e) {
@@ -183,6 +187,8 @@ public final class SegmentCompletionManager {
     private long deadlineMs;
     private boolean committing;
     private @Nullable Path uploaded;
+    /// A force commit (or pause) ended the segment: its size says nothing about the flush threshold.
+    private boolean forced;
 
     Fsm(int replicas) {
       this.replicas = replicas;

@@ -163,6 +163,21 @@ public final class TarGzUtils {
     return SegmentLoader.readMetadata(properties, CreationMeta.fromBytes(creationMeta));
   }
 
+  /// The total size of the files in a tarball: the segment's size on disk once extracted (what Pinot's flush-size
+  /// autotuning compares with `realtime.segment.flush.threshold.segment.size`). Reads the entry headers only.
+  public static long uncompressedSize(Path tarGz) throws IOException {
+    long total = 0;
+    try (TarArchiveInputStream tar = open(tarGz)) {
+      TarArchiveEntry entry;
+      while ((entry = tar.getNextEntry()) != null) {
+        if (entry.isFile()) {
+          total += entry.getSize();
+        }
+      }
+    }
+    return total;
+  }
+
   /// The tarball name of a segment directory: `<segmentName>.tar.gz` next to `outputDir`.
   public static Path tarGzPath(Path outputDir, String segmentName) {
     return outputDir.resolve(segmentName + TAR_GZ_EXTENSION);

@@ -5,6 +5,7 @@ import io.pinot.common.protocol.SegmentCompletionProtocol;
 import io.pinot.segment.ingestion.IngestionPipeline;
 import io.pinot.segment.ingestion.IngestionStats;
 import io.pinot.segment.ingestion.TransformingRecordReader;
+import io.pinot.segment.mutable.LlcSegmentName;
 import io.pinot.segment.mutable.MutableSegment;
 import io.pinot.segment.mutable.MutableSegmentConfig;
 import io.pinot.server.data.PrimaryKeyTracker.PartitionKeys;
@@ -43,6 +44,7 @@ public final class ConsumingSegment {
   private final int partition;
   private final long startOffset;
   private final StreamConfig stream;
+  private final int rowThreshold;
   private final MutableSegment segment;
   private final TransformingRecordReader rows;
   private final MessageReader messages;
@@ -69,18 +71,22 @@ public final class ConsumingSegment {
   private volatile boolean forceCommit;
 
   /// Creates the segment (not yet consuming: call [#start()]).
-  public ConsumingSegment(String tableNameWithType, String segmentName, int partition, long startOffset,
+  ///
+  /// @param rowThreshold the segment's row threshold from its ZooKeeper metadata (`segment.flush.threshold.size`,
+  ///     size-tuned by the controller when the table's `realtime.segment.flush.threshold.rows` is 0), or 0 for none
+  public ConsumingSegment(String tableNameWithType, LlcSegmentName name, long startOffset, int rowThreshold,
       TableConfig tableConfig, Schema schema, SegmentCompletion.Host host) {
     this.tableNameWithType = tableNameWithType;
-    this.segmentName = segmentName;
-    this.partition = partition;
+    this.segmentName = name.toString();
+    this.partition = name.partitionGroupId();
     this.startOffset = startOffset;
     this.currentOffset = startOffset;
     this.stream = StreamConfig.of(tableConfig);
+    this.rowThreshold = rowThreshold > 0 ? rowThreshold : stream.flushThresholdRows();
     // The row threshold ends a segment after the message that reaches it; the headroom takes the other rows of a
     // message that expands to several rows, so that a message is never split across two segments.
-    int capacity = stream.flushThresholdRows() > 0
-        ? (int) Math.min(Integer.MAX_VALUE - 1L, (long) stream.flushThresholdRows() + MESSAGE_ROWS_HEADROOM)
+    int capacity = this.rowThreshold > 0
+        ? (int) Math.min(Integer.MAX_VALUE - 1L, (long) this.rowThreshold + MESSAGE_ROWS_HEADROOM)
         : MutableSegmentConfig.DEFAULT_CAPACITY;
     this.segment = new MutableSegment(MutableSegmentConfig.builder().tableConfig(tableConfig).schema(schema)
         .segmentName(segmentName).capacity(capacity).creationTime(startTimeMs).build());
@@ -256,10 +262,10 @@ public final class ConsumingSegment {
     if (forceCommit) {
       return SegmentCompletionProtocol.REASON_FORCE_COMMIT;
     }
-    if (stream.flushThresholdRows() > 0 && rowsIndexed >= stream.flushThresholdRows()) {
+    if (rowThreshold > 0 && rowsIndexed >= rowThreshold) {
       return SegmentCompletionProtocol.REASON_ROW_LIMIT;
     }
-    if (stream.flushThresholdRows() == 0 && segment.memoryBytes() >= stream.flushThresholdSegmentSizeBytes()) {
+    if (rowThreshold == 0 && segment.memoryBytes() >= stream.flushThresholdSegmentSizeBytes()) {
       return SegmentCompletionProtocol.REASON_SIZE_LIMIT;
     }
     if (rowsIndexed > 0 && System.currentTimeMillis() - startTimeMs >= stream.flushThresholdTimeMillis()) {

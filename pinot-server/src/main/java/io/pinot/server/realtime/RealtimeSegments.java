@@ -47,13 +47,15 @@ public final class RealtimeSegments implements SegmentCompletion.Host, AutoClose
     if (consuming.containsKey(name)) {
       return;
     }
-    int partition = LlcSegmentName.parse(name).partitionGroupId();
+    LlcSegmentName llcName = LlcSegmentName.parse(name);
+    int partition = llcName.partitionGroupId();
     long start = metadata.startOffset();
     if (start < 0) {
       throw new IllegalStateException("Segment " + name + " has no " + SegmentZkMetadata.START_OFFSET);
     }
-    ConsumingSegment segment = new ConsumingSegment(tableNameWithType, name, partition, start, tableConfig, schema,
-        this);
+    String threshold = metadata.otherFields().get(SegmentZkMetadata.FLUSH_THRESHOLD_SIZE);
+    ConsumingSegment segment = new ConsumingSegment(tableNameWithType, llcName, start,
+        threshold == null ? 0 : Integer.parseInt(threshold.trim()), tableConfig, schema, this);
     PrimaryKeyTracker keys = dataManager.addConsumingSegment(tableNameWithType, segment.segment(), tableConfig,
         schema);
     consuming.put(name, segment);
