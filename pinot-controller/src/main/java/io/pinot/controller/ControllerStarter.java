@@ -64,7 +64,7 @@ public final class ControllerStarter implements AutoCloseable {
     SegmentMessenger messenger = new SegmentMessenger(helix.manager());
     realtime = new RealtimeServices(store, realtimeSegments, new SegmentCompletionManager(store, idealStates,
         realtimeSegments, config.localTempDir().resolve("realtime-uploads"), System::currentTimeMillis),
-        messenger, config.realtimeValidationPeriodMs());
+        messenger, config.realtimeValidationPeriodMs(), helix.manager()::isLeader);
     TableManager tables = new TableManager(store, idealStates, instances, deepStore, realtimeSegments);
     SegmentManager segments = new SegmentManager(store, idealStates, instances,
         messenger, deepStore, () -> "http://" + downloadHost + ":" + downloadPort);

@@ -27,6 +27,8 @@ import org.jspecify.annotations.Nullable;
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public final class SegmentCompletionResource {
+  private static final CompletionResponse NOT_LEADER = CompletionResponse.of(Status.NOT_LEADER);
+
   private final ControllerContext context;
 
   public SegmentCompletionResource(ControllerContext context) {
@@ -39,6 +41,9 @@ public final class SegmentCompletionResource {
       @QueryParam("instance") @Nullable String instance,
       @QueryParam("streamPartitionMsgOffset") @Nullable String offset,
       @QueryParam("reason") @Nullable String reason) {
+    if (!isLeader()) {
+      return NOT_LEADER;
+    }
     String name = required("name", segment);
     return manager().segmentConsumed(table(name), name, required("instance", instance), offset(offset), reason);
   }
@@ -48,6 +53,9 @@ public final class SegmentCompletionResource {
   public CompletionResponse segmentCommitStart(@QueryParam("name") @Nullable String segment,
       @QueryParam("instance") @Nullable String instance,
       @QueryParam("streamPartitionMsgOffset") @Nullable String offset) {
+    if (!isLeader()) {
+      return NOT_LEADER;
+    }
     return manager().segmentCommitStart(required("name", segment), required("instance", instance), offset(offset));
   }
 
@@ -56,6 +64,9 @@ public final class SegmentCompletionResource {
   public CompletionResponse segmentUpload(@QueryParam("name") @Nullable String segment,
       @QueryParam("instance") @Nullable String instance,
       @QueryParam("streamPartitionMsgOffset") @Nullable String offset, InputStream body) throws IOException {
+    if (!isLeader()) {
+      return NOT_LEADER;
+    }
     return manager().segmentUpload(required("name", segment), required("instance", instance), offset(offset), body);
   }
 
@@ -64,6 +75,9 @@ public final class SegmentCompletionResource {
   public CompletionResponse segmentCommitEnd(@QueryParam("name") @Nullable String segment,
       @QueryParam("instance") @Nullable String instance,
       @QueryParam("streamPartitionMsgOffset") @Nullable String offset) {
+    if (!isLeader()) {
+      return NOT_LEADER;
+    }
     String name = required("name", segment);
     TableConfig config = context.metadataStore().tableConfig(table(name));
     if (config == null) {
@@ -76,9 +90,18 @@ public final class SegmentCompletionResource {
   @Path(SegmentCompletionProtocol.MSG_TYPE_STOPPED_CONSUMING)
   public CompletionResponse segmentStoppedConsuming(@QueryParam("name") @Nullable String segment,
       @QueryParam("instance") @Nullable String instance, @QueryParam("reason") @Nullable String reason) {
+    if (!isLeader()) {
+      return NOT_LEADER;
+    }
     String name = required("name", segment);
     return manager().segmentStoppedConsuming(table(name), name, required("instance", instance),
         reason == null ? "unknown" : reason);
+  }
+
+  /// Only the lead controller runs the protocol (its state is in memory): the others answer `NOT_LEADER`, and the
+  /// server looks the leader up again and retries, as with Pinot.
+  private boolean isLeader() {
+    return context.realtime().isLeader();
   }
 
   private SegmentCompletionManager manager() {

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,10 +32,14 @@ public final class RealtimeServices implements AutoCloseable {
   private final SegmentCompletionManager completion;
   private final SegmentMessenger messenger;
   private final ScheduledExecutorService scheduler;
+  private final BooleanSupplier leader;
 
+  /// `leader` tells whether this controller is the Helix leader: only the leader runs the completion protocol and
+  /// the validation task.
   public RealtimeServices(MetadataStore store, RealtimeSegmentManager segments, SegmentCompletionManager completion,
-      SegmentMessenger messenger, long validationPeriodMs) {
+      SegmentMessenger messenger, long validationPeriodMs, BooleanSupplier leader) {
     this.store = store;
+    this.leader = leader;
     this.segments = segments;
     this.completion = completion;
     this.messenger = messenger;
@@ -69,9 +74,17 @@ public final class RealtimeServices implements AutoCloseable {
     return consuming;
   }
 
-  /// Runs the validation of every REALTIME table once; returns the number of tables checked.
+  public boolean isLeader() {
+    return leader.getAsBoolean();
+  }
+
+  /// Runs the validation of every REALTIME table once (on the lead controller only); returns the number of tables
+  /// checked.
   public int validateAll() {
     int checked = 0;
+    if (!isLeader()) {
+      return checked;
+    }
     for (String table : store.tableNamesWithType()) {
       TableConfig config = store.tableConfig(table);
       if (config == null || config.tableType() != TableType.REALTIME) {
