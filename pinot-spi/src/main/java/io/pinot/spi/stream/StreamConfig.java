@@ -2,6 +2,8 @@
 package io.pinot.spi.stream;
 
 import io.pinot.spi.config.table.TableConfig;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -62,8 +64,14 @@ public record StreamConfig(String streamType, String topicName, String consumerF
     boolean largest = switch (reset) {
       case "largest", "latest" -> true;
       case "smallest", "earliest" -> false;
-      default -> throw new IllegalArgumentException("Invalid " + prefix + "consumer.prop.auto.offset.reset["
-          + reset + "]: use 'smallest' or 'largest'");
+      default -> {
+        if (resetTimestampMillis(map.get(prefix + "consumer.prop.auto.offset.reset").trim(), 0) == Long.MIN_VALUE) {
+          throw new IllegalArgumentException("Invalid " + prefix + "consumer.prop.auto.offset.reset[" + reset
+              + "]: use 'smallest', 'largest', a period before now such as '2d' or '6h', or an ISO-8601 time such "
+              + "as '2026-01-01T00:00:00Z'");
+        }
+        yield false;
+      }
     };
     String rowsKey = map.containsKey("realtime.segment.flush.threshold.rows") ? "realtime.segment.flush.threshold.rows"
         : "realtime.segment.flush.threshold.size";
@@ -83,6 +91,27 @@ public record StreamConfig(String streamType, String topicName, String consumerF
     return new StreamConfig(type, topic, map.getOrDefault(prefix + "consumer.factory.class.name",
         DEFAULT_CONSUMER_FACTORY), decoder, decoderProps, largest,
         number(map, prefix + "fetch.timeout.millis", DEFAULT_FETCH_TIMEOUT_MILLIS), rows, time, size, map);
+  }
+
+  /// Where a new partition starts when `auto.offset.reset` is a time, as in Pinot: a period before `nowMs` (`2d`,
+  /// `6h30m`) or an ISO-8601 instant (`2026-01-01T00:00:00Z`), in epoch milliseconds; -1 for `smallest`/`largest`.
+  public long offsetResetTimestampMillis(long nowMs) {
+    String reset = properties.get("stream." + streamType + ".consumer.prop.auto.offset.reset");
+    long millis = reset == null ? Long.MIN_VALUE : resetTimestampMillis(reset.trim(), nowMs);
+    return millis == Long.MIN_VALUE ? -1 : Math.max(0, millis);
+  }
+
+  /// A period (with a unit) before `nowMs` or an ISO-8601 instant, or Long.MIN_VALUE when `value` is neither.
+  private static long resetTimestampMillis(String value, long nowMs) {
+    String lower = value.toLowerCase(Locale.ROOT);
+    if (lower.matches("(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?") && !lower.isEmpty()) {
+      return nowMs - DurationParser.millis("auto.offset.reset", lower);
+    }
+    try {
+      return Instant.parse(value).toEpochMilli();
+    } catch (DateTimeParseException e) {
+      return Long.MIN_VALUE;
+    }
   }
 
   /// The stream settings of a REALTIME table config, or null when it has none.

@@ -124,6 +124,22 @@ class StreamConfigTest {
   }
 
   @Test
+  void offsetResetMayBeAPeriodBeforeNowOrAnInstant() {
+    long now = 1_800_000_000_000L;
+    assertThat(with("stream.kafka.consumer.prop.auto.offset.reset", "2d").offsetResetTimestampMillis(now))
+        .isEqualTo(now - 2 * 86_400_000L);
+    assertThat(with("stream.kafka.consumer.prop.auto.offset.reset", "1h30m").offsetResetTimestampMillis(now))
+        .isEqualTo(now - 5_400_000L);
+    assertThat(with("stream.kafka.consumer.prop.auto.offset.reset", "2026-01-01T00:00:00Z")
+        .offsetResetTimestampMillis(now)).isEqualTo(1_767_225_600_000L);
+    assertThat(with("stream.kafka.consumer.prop.auto.offset.reset", "smallest").offsetResetTimestampMillis(now))
+        .isEqualTo(-1);
+    assertThat(StreamConfig.parse(minimal()).offsetResetTimestampMillis(now)).isEqualTo(-1);
+    assertThatThrownBy(() -> with("stream.kafka.consumer.prop.auto.offset.reset", "12345"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ISO-8601");
+  }
+
+  @Test
   void zeroRowsMeansSizedBySegmentSize() {
     assertThat(with("realtime.segment.flush.threshold.rows", "0").flushThresholdRows()).isZero();
   }

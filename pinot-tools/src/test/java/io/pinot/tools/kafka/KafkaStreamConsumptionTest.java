@@ -21,6 +21,7 @@ import io.pinot.spi.stream.StreamMessageDecoder;
 import io.pinot.spi.stream.StreamMetadataProvider;
 import io.pinot.spi.stream.StreamPlugins;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -155,6 +156,28 @@ class KafkaStreamConsumptionTest {
       assertThat(provider.startOffset(3, largest, TIMEOUT_MS)).isEqualTo(75);
       assertThatThrownBy(() -> provider.latestOffset(9, TIMEOUT_MS)).isInstanceOf(StreamException.class)
           .hasMessageContaining("Topic[events] has no partition[9]: it has 4 partitions");
+    }
+  }
+
+  @Test
+  void aTimeOffsetCriterionStartsAtTheFirstMessageAtOrAfterIt() throws Exception {
+    kafka.createTopic("timed", 1);
+    long now = System.currentTimeMillis();
+    try (KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
+      for (int hoursAgo = 5; hoursAgo >= 1; hoursAgo--) {
+        producer.send(new ProducerRecord<>("timed", 0, now - hoursAgo * 3_600_000L, null,
+            ("{\"h\": " + hoursAgo + "}").getBytes(UTF_8))).get();
+      }
+    }
+    StreamConfig period = config("timed", Map.of("stream.kafka.consumer.prop.auto.offset.reset", "2h30m"));
+    String instant = Instant.ofEpochMilli(now - 4 * 3_600_000L - 60_000).toString();
+    StreamConfig timestamp = config("timed", Map.of("stream.kafka.consumer.prop.auto.offset.reset", instant));
+    StreamConfig future = config("timed", Map.of("stream.kafka.consumer.prop.auto.offset.reset",
+        Instant.ofEpochMilli(now + 3_600_000L).toString()));
+    try (StreamMetadataProvider provider = factory(period).metadataProvider(period)) {
+      assertThat(provider.startOffset(0, period, TIMEOUT_MS)).as("messages 2h and 1h ago remain").isEqualTo(3);
+      assertThat(provider.startOffset(0, timestamp, TIMEOUT_MS)).as("from the message 4h ago").isEqualTo(1);
+      assertThat(provider.startOffset(0, future, TIMEOUT_MS)).as("nothing after: the end").isEqualTo(5);
     }
   }
 

@@ -63,6 +63,12 @@ final class KafkaStreamMetadataProvider implements StreamMetadataProvider {
         timeoutMs);
   }
 
+  @Override
+  public long offsetAtTimestamp(int partition, long timestampMs, long timeoutMs) throws StreamException {
+    return offset(partition, OffsetSpec.forTimestamp(timestampMs), "reading the offset at time " + timestampMs
+        + " of partition[" + partition + "]", timeoutMs);
+  }
+
   private long offset(int partition, OffsetSpec spec, String action, long timeoutMs) throws StreamException {
     // Asked for a partition it does not know, the admin client retries until the timeout: check first.
     if (partition >= knownPartitions) {
