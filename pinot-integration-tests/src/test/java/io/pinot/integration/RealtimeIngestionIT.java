@@ -28,11 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
 /// produced over 4 partitions and queries run, `count(*)` never decreases and ends at exactly the number produced;
 /// segments commit at the row threshold with contiguous offsets per partition in their ZooKeeper metadata; a server
 /// stopped mid-stream and restarted resumes from the last committed offsets with no duplicate and no gap. The
-/// acceptance size (1,000,000 messages) runs with `-Drealtime.messages=1000000 -Drealtime.flushRows=100000`.
+/// acceptance size (1,000,000 messages, 100,000-row segments) runs with `./mvnw -Pacceptance verify` (or
+/// `-Drealtime.messages=1000000 -Drealtime.flushRows=100000`).
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RealtimeIngestionIT {
-  private static final int MESSAGES = Integer.getInteger("realtime.messages", 40_000);
-  private static final int FLUSH_ROWS = Integer.getInteger("realtime.flushRows", 3_000);
+  private static final int MESSAGES = Integer.getInteger("realtime.messages", TestData.rows(40_000, 1_000_000));
+  private static final int FLUSH_ROWS = Integer.getInteger("realtime.flushRows", TestData.rows(3_000, 100_000));
   private static final int PARTITIONS = 4;
   private static final String TOPIC = "rtEvents";
   private static final String SCHEMA = """
