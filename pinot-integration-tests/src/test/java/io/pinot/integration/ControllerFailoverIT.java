@@ -32,16 +32,19 @@ class ControllerFailoverIT {
 
   @TempDir
   static Path workDir;
+  private StreamingTestCluster streaming;
   private EmbeddedKafka kafka;
   private EmbeddedPinotCluster cluster;
   private ControllerStarter standby;
-  private final Http http = new Http();
+  private Http http;
 
   @BeforeAll
   void start() throws Exception {
-    kafka = EmbeddedKafka.start(workDir.resolve("kafka"));
+    streaming = StreamingTestCluster.start(workDir);
+    kafka = streaming.kafka;
+    cluster = streaming.cluster;
+    http = streaming.http;
     kafka.createTopic(TABLE, 2);
-    cluster = EmbeddedPinotCluster.builder(workDir.resolve("cluster")).build().start();
     standby = new ControllerStarter(PinotConfiguration.empty()
         .with(ControllerConfigKey.ZK_ADDRESS.key(), cluster.zkAddress())
         .with(ControllerConfigKey.CLUSTER_NAME.key(), cluster.clusterName())
@@ -49,26 +52,20 @@ class ControllerFailoverIT {
         .with(ControllerConfigKey.PORT.key(), NetUtils.freePort())
         .with(ControllerConfigKey.DATA_DIR.key(), workDir.resolve("cluster").resolve("controller").toString()));
     standby.start();
-    assertThat(http.post(cluster.controllerUrl() + "/schemas", """
+    streaming.addSchemaAndTable("""
         {"schemaName": "rtFailover", "dimensionFieldSpecs": [{"name": "id", "dataType": "LONG"}],
          "dateTimeFieldSpecs": [{"name": "ts", "dataType": "LONG", "format": "1:MILLISECONDS:EPOCH",
-                                 "granularity": "1:MILLISECONDS"}]}""").status()).isEqualTo(200);
-    Http.Reply created = http.post(cluster.controllerUrl() + "/tables",
+                                 "granularity": "1:MILLISECONDS"}]}""",
         RealtimeTableJson.of(TABLE, "ts", TABLE, kafka.bootstrapServers(), FLUSH_ROWS).json());
-    assertThat(created.status()).as(created.body()).isEqualTo(200);
   }
 
   @AfterAll
   void stop() {
-    http.close();
     if (standby != null) {
       standby.close();
     }
-    if (cluster != null) {
-      cluster.close();
-    }
-    if (kafka != null) {
-      kafka.close();
+    if (streaming != null) {
+      streaming.close();
     }
   }
 
@@ -80,11 +77,11 @@ class ControllerFailoverIT {
     assertThat(answer.get("status").asText()).isEqualTo("NOT_LEADER");
 
     produce(0, MESSAGES / 2);
-    assertThat(awaitCount(MESSAGES / 2)).isEqualTo(MESSAGES / 2);
+    assertThat(streaming.awaitCount(TABLE, MESSAGES / 2)).isEqualTo(MESSAGES / 2);
     int committedBefore = doneSegments(standbyUrl);
     cluster.controller().close();
     produce(MESSAGES / 2, MESSAGES);
-    assertThat(awaitCount(MESSAGES)).isEqualTo(MESSAGES);
+    assertThat(streaming.awaitCount(TABLE, MESSAGES)).isEqualTo(MESSAGES);
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (doneSegments(standbyUrl) < MESSAGES / FLUSH_ROWS && System.nanoTime() < deadline) {
       Thread.sleep(200);
@@ -116,17 +113,5 @@ class ControllerFailoverIT {
       }
       kafka.produce(TABLE, partition, messages);
     }
-  }
-
-  private long awaitCount(long expected) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    long count = -1;
-    while (System.nanoTime() < deadline && count != expected) {
-      Thread.sleep(200);
-      JsonNode response = http.query(cluster.brokerUrl(), "SELECT COUNT(*) FROM " + TABLE);
-      JsonNode rows = response.path("resultTable").path("rows");
-      count = response.get("exceptions").isEmpty() && rows.size() == 1 ? rows.get(0).get(0).asLong() : -1;
-    }
-    return count;
   }
 }

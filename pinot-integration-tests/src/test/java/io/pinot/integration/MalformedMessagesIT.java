@@ -47,26 +47,25 @@ class MalformedMessagesIT {
 
   @TempDir
   static Path workDir;
+  private StreamingTestCluster streaming;
   private EmbeddedKafka kafka;
   private EmbeddedPinotCluster cluster;
-  private final Http http = new Http();
+  private Http http;
 
   @BeforeAll
   void start() throws Exception {
-    kafka = EmbeddedKafka.start(workDir.resolve("kafka"));
+    streaming = StreamingTestCluster.start(workDir);
+    kafka = streaming.kafka;
+    cluster = streaming.cluster;
+    http = streaming.http;
     kafka.createTopic("mfLenient", 2);
     kafka.createTopic("mfStrict", 2);
-    cluster = EmbeddedPinotCluster.builder(workDir.resolve("cluster")).build().start();
   }
 
   @AfterAll
   void stop() {
-    http.close();
-    if (cluster != null) {
-      cluster.close();
-    }
-    if (kafka != null) {
-      kafka.close();
+    if (streaming != null) {
+      streaming.close();
     }
   }
 
@@ -209,16 +208,7 @@ class MalformedMessagesIT {
 
   /// Polls `count(*)` until `done` holds (or 20 s); returns the last count.
   private long awaitCount(String table, LongPredicate done) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    long count = -1;
-    while (System.nanoTime() < deadline) {
-      count = scalar("SELECT COUNT(*) FROM " + table);
-      if (done.test(count)) {
-        return count;
-      }
-      Thread.sleep(100);
-    }
-    return count;
+    return streaming.awaitValue("SELECT COUNT(*) FROM " + table, done, Duration.ofSeconds(20));
   }
 
   /// The consuming-segments info once every message has been read (the counters are published per batch).
@@ -250,7 +240,6 @@ class MalformedMessagesIT {
   }
 
   private long scalar(String sql) throws Exception {
-    JsonNode rows = http.query(cluster.brokerUrl(), sql).path("resultTable").path("rows");
-    return rows.isArray() && !rows.isEmpty() ? rows.get(0).get(0).asLong() : -1;
+    return streaming.value(sql);
   }
 }

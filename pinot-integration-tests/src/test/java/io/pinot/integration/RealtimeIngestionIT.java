@@ -45,19 +45,20 @@ class RealtimeIngestionIT {
 
   @TempDir
   static Path workDir;
+  private StreamingTestCluster streaming;
   private EmbeddedKafka kafka;
   private EmbeddedPinotCluster cluster;
-  private final Http http = new Http();
+  private Http http;
 
   @BeforeAll
   void start() throws Exception {
-    kafka = EmbeddedKafka.start(workDir.resolve("kafka"));
+    streaming = StreamingTestCluster.start(workDir, builder -> builder
+        .controllerConfig("controller.realtime.segment.validation.frequencyPeriod", "2s"));
+    kafka = streaming.kafka;
+    cluster = streaming.cluster;
+    http = streaming.http;
     kafka.createTopic(TOPIC, PARTITIONS);
-    cluster = EmbeddedPinotCluster.builder(workDir.resolve("cluster"))
-        .controllerConfig("controller.realtime.segment.validation.frequencyPeriod", "2s").build().start();
-    assertThat(http.post(cluster.controllerUrl() + "/schemas", SCHEMA).status()).isEqualTo(200);
-    Http.Reply created = http.post(cluster.controllerUrl() + "/tables", table());
-    assertThat(created.status()).as(created.body()).isEqualTo(200);
+    streaming.addSchemaAndTable(SCHEMA, table());
   }
 
   private String table() {
@@ -67,12 +68,8 @@ class RealtimeIngestionIT {
 
   @AfterAll
   void stop() {
-    http.close();
-    if (cluster != null) {
-      cluster.close();
-    }
-    if (kafka != null) {
-      kafka.close();
+    if (streaming != null) {
+      streaming.close();
     }
   }
 
@@ -137,7 +134,7 @@ class RealtimeIngestionIT {
     for (int partition = 0; partition < 2; partition++) {
       kafka.produce("rtShaped", partition, shapedMessages(partition * 1000, 1000));
     }
-    assertThat(awaitCount("rtShaped", 1800)).as("every tenth row filtered out").isEqualTo(1800);
+    assertThat(streaming.awaitCount("rtShaped", 1800)).as("every tenth row filtered out").isEqualTo(1800);
     assertThat(http.query(cluster.brokerUrl(), "SELECT COUNT(*) FROM rtShaped WHERE id % 10 = 0")
         .at("/resultTable/rows/0/0").asLong()).as("no filtered row is stored").isZero();
     List<String> cities = new ArrayList<>();
@@ -160,7 +157,8 @@ class RealtimeIngestionIT {
 
     kafka.addPartitions("rtShaped", 3);
     kafka.produce("rtShaped", 2, shapedMessages(2000, 500));
-    assertThat(awaitCount("rtShaped", 2250)).as("the new partition is consumed from its start").isEqualTo(2250);
+    assertThat(streaming.awaitCount("rtShaped", 2250)).as("the new partition is consumed from its start")
+        .isEqualTo(2250);
   }
 
   private String firstSegmentName(int partition) throws Exception {
@@ -181,18 +179,6 @@ class RealtimeIngestionIT {
           + "}").getBytes(StandardCharsets.UTF_8));
     }
     return messages;
-  }
-
-  private long awaitCount(String table, long expected) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    long count = -1;
-    while (System.nanoTime() < deadline && count != expected) {
-      Thread.sleep(200);
-      JsonNode rows = http.query(cluster.brokerUrl(), "SELECT COUNT(*) FROM " + table).path("resultTable")
-          .path("rows");
-      count = rows.isArray() && !rows.isEmpty() ? rows.get(0).get(0).asLong() : -1;
-    }
-    return count;
   }
 
   /// The operations endpoints: status and consuming info while consuming, force commit, pause and resume.

@@ -35,46 +35,43 @@ class RealtimeReplicationIT {
 
   @TempDir
   static Path workDir;
+  private StreamingTestCluster streaming;
   private EmbeddedKafka kafka;
   private EmbeddedPinotCluster cluster;
-  private final Http http = new Http();
+  private Http http;
 
   @BeforeAll
   void start() throws Exception {
-    kafka = EmbeddedKafka.start(workDir.resolve("kafka"));
+    streaming = StreamingTestCluster.start(workDir, builder -> builder.numServers(2));
+    kafka = streaming.kafka;
+    cluster = streaming.cluster;
+    http = streaming.http;
     kafka.createTopic(TABLE, PARTITIONS);
-    cluster = EmbeddedPinotCluster.builder(workDir.resolve("cluster")).numServers(2).build().start();
-    assertThat(http.post(cluster.controllerUrl() + "/schemas", """
+    streaming.addSchemaAndTable("""
         {"schemaName": "rtReplicated", "dimensionFieldSpecs": [{"name": "id", "dataType": "LONG"}],
          "dateTimeFieldSpecs": [{"name": "ts", "dataType": "LONG", "format": "1:MILLISECONDS:EPOCH",
-                                 "granularity": "1:MILLISECONDS"}]}""").status()).isEqualTo(200);
-    Http.Reply created = http.post(cluster.controllerUrl() + "/tables",
+                                 "granularity": "1:MILLISECONDS"}]}""",
         RealtimeTableJson.of(TABLE, "ts", TABLE, kafka.bootstrapServers(), FLUSH_ROWS).withReplicas(2).json());
-    assertThat(created.status()).as(created.body()).isEqualTo(200);
   }
 
   @AfterAll
   void stop() {
-    http.close();
-    if (cluster != null) {
-      cluster.close();
-    }
-    if (kafka != null) {
-      kafka.close();
+    if (streaming != null) {
+      streaming.close();
     }
   }
 
   @Test
   void replicasCommitTheSameRowsAndAStoppedReplicaCatchesUp() throws Exception {
     produce(0, MESSAGES / 2);
-    assertThat(awaitCount(MESSAGES / 2)).isEqualTo(MESSAGES / 2);
+    assertThat(streaming.awaitCount(TABLE, MESSAGES / 2)).isEqualTo(MESSAGES / 2);
     assertThat(awaitBothReplicasOnline()).as("every segment ONLINE or CONSUMING on both servers").isTrue();
     assertSameCommittedRows();
 
     int nettyPort = Objects.requireNonNull(cluster.server(1)).nettyPort();
     cluster.stopServer(1);
     produce(MESSAGES / 2, MESSAGES);
-    assertThat(awaitCount(MESSAGES)).as("the live replica commits alone").isEqualTo(MESSAGES);
+    assertThat(streaming.awaitCount(TABLE, MESSAGES)).as("the live replica commits alone").isEqualTo(MESSAGES);
     cluster.restartServer(1, nettyPort);
     assertThat(awaitBothReplicasOnline()).as("the restarted replica serves every segment again").isTrue();
     assertSameCommittedRows();
@@ -135,17 +132,5 @@ class RealtimeReplicationIT {
       }
       kafka.produce(TABLE, partition, messages);
     }
-  }
-
-  private long awaitCount(long expected) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    long count = -1;
-    while (System.nanoTime() < deadline && count != expected) {
-      Thread.sleep(200);
-      JsonNode response = http.query(cluster.brokerUrl(), "SELECT COUNT(*) FROM " + TABLE);
-      JsonNode rows = response.path("resultTable").path("rows");
-      count = response.get("exceptions").isEmpty() && rows.size() == 1 ? rows.get(0).get(0).asLong() : -1;
-    }
-    return count;
   }
 }

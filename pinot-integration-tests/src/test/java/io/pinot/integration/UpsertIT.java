@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pinot.tools.EmbeddedPinotCluster;
 import io.pinot.tools.kafka.EmbeddedKafka;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,14 +34,17 @@ class UpsertIT {
 
   @TempDir
   static Path workDir;
+  private StreamingTestCluster streaming;
   private EmbeddedKafka kafka;
   private EmbeddedPinotCluster cluster;
-  private final Http http = new Http();
+  private Http http;
 
   @BeforeAll
   void start() throws Exception {
-    kafka = EmbeddedKafka.start(workDir.resolve("kafka"));
-    cluster = EmbeddedPinotCluster.builder(workDir.resolve("cluster")).build().start();
+    streaming = StreamingTestCluster.start(workDir);
+    kafka = streaming.kafka;
+    cluster = streaming.cluster;
+    http = streaming.http;
     createTable("fullUpsert", """
         {"dimensionFieldSpecs": [{"name": "id", "dataType": "INT"}, {"name": "deleted", "dataType": "BOOLEAN"}],
          "metricFieldSpecs": [{"name": "amount", "dataType": "LONG"}]""",
@@ -83,12 +85,8 @@ class UpsertIT {
 
   @AfterAll
   void stop() {
-    http.close();
-    if (cluster != null) {
-      cluster.close();
-    }
-    if (kafka != null) {
-      kafka.close();
+    if (streaming != null) {
+      streaming.close();
     }
   }
 
@@ -241,20 +239,7 @@ class UpsertIT {
 
   /// Polls until the single value of `sql` reaches `expected` (or 90 s pass); returns the last value.
   private long awaitCount(String sql, long expected) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    long value = -1;
-    while (System.nanoTime() < deadline) {
-      try {
-        value = count(sql);
-      } catch (AssertionError | IOException e) {
-        value = -1;
-      }
-      if (value >= expected) {
-        return value;
-      }
-      Thread.sleep(200);
-    }
-    return value;
+    return streaming.awaitValue(sql, value -> value >= expected, Duration.ofSeconds(90));
   }
 
   private static int[] permutation(int n, Random random) {
