@@ -1,14 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.pinot.query.runtime;
 
-import io.pinot.segment.spi.DataSource;
+import io.pinot.segment.spi.ForwardingIndexSegment;
 import io.pinot.segment.spi.IndexSegment;
-import io.pinot.segment.spi.SegmentMetadata;
-import io.pinot.segment.spi.ValidDocIds;
 import io.pinot.segment.spi.startree.StarTreeV2;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 
@@ -46,55 +43,22 @@ final class UpsertQueryView {
   }
 
   /// A segment whose queryable documents are fixed for one query (null: all documents).
-  private record View(IndexSegment segment, @Nullable ImmutableRoaringBitmap queryable) implements IndexSegment {
-    @Override
-    public String segmentName() {
-      return segment.segmentName();
-    }
+  private static final class View extends ForwardingIndexSegment {
+    private final @Nullable ImmutableRoaringBitmap queryable;
 
-    @Override
-    public SegmentMetadata metadata() {
-      return segment.metadata();
-    }
-
-    @Override
-    public int numDocs() {
-      return segment.numDocs();
-    }
-
-    @Override
-    public Set<String> columnNames() {
-      return segment.columnNames();
-    }
-
-    @Override
-    public @Nullable DataSource dataSource(String column) {
-      return segment.dataSource(column);
+    View(IndexSegment segment, @Nullable ImmutableRoaringBitmap queryable) {
+      super(segment);
+      this.queryable = queryable;
     }
 
     @Override
     public List<StarTreeV2> starTrees() {
-      return queryable == null ? segment.starTrees() : List.of();
-    }
-
-    @Override
-    public @Nullable ValidDocIds validDocIds() {
-      return segment.validDocIds();
+      return queryable == null ? delegate().starTrees() : List.of();
     }
 
     @Override
     public @Nullable ImmutableRoaringBitmap queryableDocIds() {
       return queryable;
-    }
-
-    @Override
-    public void close() {
-      // The segment belongs to its owner.
-    }
-
-    @Override
-    public String toString() {
-      return "UpsertView[" + segment + "]";
     }
   }
 }

@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
 ///
 /// Thread-safety: per-key updates are atomic (a concurrent map); [#checkRecordPresentOrUpdate] is called by one
 /// consuming thread at a time.
-public final class PartitionDedupMetadataManager {
+public final class PartitionDedupMetadataManager implements PartitionKeyMetadata {
   private final DedupContext context;
   private final int partitionId;
   private final ConcurrentHashMap<Object, Entry> keys = new ConcurrentHashMap<>();
@@ -84,11 +84,13 @@ public final class PartitionDedupMetadataManager {
   }
 
   /// Adds the keys of a loaded segment.
+  @Override
   public void addSegment(IndexSegment segment) {
     addOrReplace(segment, null);
   }
 
   /// Moves the keys of `oldSegment` (the consuming segment) to `newSegment` (its committed copy).
+  @Override
   public void replaceSegment(IndexSegment newSegment, IndexSegment oldSegment) {
     addOrReplace(newSegment, oldSegment);
     // Keys of the old segment that the new one does not hold are forgotten.
@@ -96,11 +98,13 @@ public final class PartitionDedupMetadataManager {
   }
 
   /// Forgets the keys held by `segment` (which is about to be dropped).
+  @Override
   public void removeSegment(IndexSegment segment) {
     keys.values().removeIf(entry -> entry.segment() == segment);
   }
 
   /// With `metadataTTL`: forgets the keys whose dedup time is older than the largest seen minus the TTL.
+  @Override
   public void removeExpiredPrimaryKeys() {
     if (context.config().metadataTTL() > 0) {
       keys.values().removeIf(entry -> isExpired(entry.time()));

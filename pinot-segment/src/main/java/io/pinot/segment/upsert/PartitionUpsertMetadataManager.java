@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
 /// Thread-safety: per-key updates are atomic (a concurrent map), so segments may be added or removed by other
 /// threads while the consuming thread adds records; [#updateRecord] and [#addRecord] are called by one consuming
 /// thread at a time.
-public final class PartitionUpsertMetadataManager {
+public final class PartitionUpsertMetadataManager implements PartitionKeyMetadata {
   private static final Logger LOGGER = LoggerFactory.getLogger(PartitionUpsertMetadataManager.class);
 
   private final UpsertContext context;
@@ -79,16 +79,23 @@ public final class PartitionUpsertMetadataManager {
   }
 
   /// Adds a committed segment: reads the primary key, comparison and delete columns of every document and makes
-  /// the winners valid, invalidating the versions they replace in other segments.
+  /// the winners valid, invalidating the versions they replace in other segments. A new, empty consuming segment is
+  /// only tracked ([#trackConsumingSegment]).
   ///
   /// @throws IllegalArgumentException when the segment lacks a needed column or cannot hold valid doc ids
+  @Override
   public void addSegment(IndexSegment segment) {
-    addOrReplace(segment, null);
+    if (segment instanceof MutableSegment consuming && consuming.numDocs() == 0) {
+      trackConsumingSegment(consuming);
+    } else {
+      addOrReplace(segment, null);
+    }
   }
 
   /// Replaces `oldSegment` (typically the consuming segment) by `newSegment` (its committed copy, same name): keys
   /// whose latest version was in the old segment move to the new one; the old segment's bitmaps are left as they are
   /// so that queries still running on it stay correct. Keys the new segment does not hold are dropped.
+  @Override
   public void replaceSegment(IndexSegment newSegment, IndexSegment oldSegment) {
     if (!newSegment.segmentName().equals(oldSegment.segmentName())) {
       throw new IllegalArgumentException("Cannot replace segment[" + oldSegment.segmentName() + "] with segment["
@@ -98,6 +105,7 @@ public final class PartitionUpsertMetadataManager {
   }
 
   /// Forgets the keys whose latest version is in `segment` (which is about to be dropped).
+  @Override
   public void removeSegment(IndexSegment segment) {
     ValidDocIds docIds = segment.validDocIds();
     if (docIds == null) {
@@ -169,6 +177,7 @@ public final class PartitionUpsertMetadataManager {
 
   /// With `metadataTTL`: forgets the keys whose comparison value is older than the largest seen minus the TTL (their
   /// documents stay as they are). Pinot runs this before each new consuming segment starts.
+  @Override
   public void removeExpiredPrimaryKeys() {
     double ttl = context.config().metadataTTL();
     if (ttl <= 0 || largestSeenComparison == Double.NEGATIVE_INFINITY) {

@@ -5,6 +5,7 @@ import io.pinot.segment.mutable.LlcSegmentName;
 import io.pinot.segment.mutable.MutableSegment;
 import io.pinot.segment.spi.IndexSegment;
 import io.pinot.segment.upsert.PartitionDedupMetadataManager;
+import io.pinot.segment.upsert.PartitionKeyMetadata;
 import io.pinot.segment.upsert.PartitionUpsertMetadataManager;
 import io.pinot.segment.upsert.TableDedupMetadataManager;
 import io.pinot.segment.upsert.TableUpsertMetadataManager;
@@ -12,98 +13,64 @@ import io.pinot.segment.upsert.UpsertConfigs;
 import io.pinot.spi.config.table.TableConfig;
 import io.pinot.spi.data.Schema;
 import io.pinot.spi.data.readers.GenericRow;
+import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 
 /// The primary-key metadata of an upsert or dedup table half on this server, kept in step with the segments the
 /// server serves: every segment added, replaced (a consuming segment by its committed copy, a reloaded segment) or
-/// removed is reported to the table's metadata manager, per stream partition (taken from the LLC segment name;
-/// other segments count as partition 0). Thread-safe, as the managers are.
-public sealed interface PrimaryKeyTracker {
+/// removed is reported to its partition's metadata (the partition is taken from the LLC segment name; other
+/// segments count as partition 0). Thread-safe, as the metadata managers are.
+///
+/// @param partitions the metadata of each partition, created on first use
+/// @param consumers what a consumer of each partition does with its rows
+public record PrimaryKeyTracker(IntFunction<? extends PartitionKeyMetadata> partitions,
+    IntFunction<PartitionKeys> consumers) {
+
   /// The tracker of the table, or null when it is neither an upsert nor a dedup table.
   ///
   /// @throws IllegalArgumentException naming the offending key when the upsert or dedup config is invalid
-  static @Nullable PrimaryKeyTracker of(TableConfig tableConfig, Schema schema) {
+  public static @Nullable PrimaryKeyTracker of(TableConfig tableConfig, Schema schema) {
     if (UpsertConfigs.isUpsertEnabled(tableConfig)) {
-      return new Upsert(TableUpsertMetadataManager.of(tableConfig, schema));
+      TableUpsertMetadataManager manager = TableUpsertMetadataManager.of(tableConfig, schema);
+      boolean partial = manager.context().partial();
+      return new PrimaryKeyTracker(manager::partition,
+          partition -> new UpsertKeys(manager.partition(partition), partial));
     }
     if (UpsertConfigs.isDedupEnabled(tableConfig)) {
-      return new Dedup(TableDedupMetadataManager.of(tableConfig, schema));
+      TableDedupMetadataManager manager = TableDedupMetadataManager.of(tableConfig, schema);
+      return new PrimaryKeyTracker(manager::partition, partition -> new DedupKeys(manager.partition(partition)));
     }
     return null;
   }
 
   /// A segment starts being served (before queries can see it).
-  void add(IndexSegment segment);
+  public void add(IndexSegment segment) {
+    partitions.apply(partitionOf(segment)).addSegment(segment);
+  }
 
   /// `segment` replaces `previous` of the same name (before queries move to it; `previous` is still open).
-  void replace(IndexSegment segment, IndexSegment previous);
+  public void replace(IndexSegment segment, IndexSegment previous) {
+    partitions.apply(partitionOf(segment)).replaceSegment(segment, previous);
+  }
 
   /// A segment stops being served (before it is closed).
-  void remove(IndexSegment segment);
+  public void remove(IndexSegment segment) {
+    partitions.apply(partitionOf(segment)).removeSegment(segment);
+  }
 
   /// What a consumer of `partition` does with each row.
-  PartitionKeys partition(int partition);
+  public PartitionKeys partition(int partition) {
+    return consumers.apply(partition);
+  }
 
-  /// The stream partition of a segment.
-  static int partitionOf(IndexSegment segment) {
+  private static int partitionOf(IndexSegment segment) {
     String name = segment.segmentName();
     return LlcSegmentName.isLlcSegmentName(name) ? LlcSegmentName.parse(name).partitionGroupId() : 0;
   }
 
-  /// The upsert metadata of a table.
-  record Upsert(TableUpsertMetadataManager manager) implements PrimaryKeyTracker {
-    @Override
-    public void add(IndexSegment segment) {
-      PartitionUpsertMetadataManager partition = manager.partition(partitionOf(segment));
-      if (segment instanceof MutableSegment consuming && consuming.numDocs() == 0) {
-        partition.trackConsumingSegment(consuming);
-      } else {
-        partition.addSegment(segment);
-      }
-    }
-
-    @Override
-    public void replace(IndexSegment segment, IndexSegment previous) {
-      manager.partition(partitionOf(segment)).replaceSegment(segment, previous);
-    }
-
-    @Override
-    public void remove(IndexSegment segment) {
-      manager.partition(partitionOf(segment)).removeSegment(segment);
-    }
-
-    @Override
-    public PartitionKeys partition(int partition) {
-      return new UpsertKeys(manager.partition(partition), manager.context().partial());
-    }
-  }
-
-  /// The dedup metadata of a table.
-  record Dedup(TableDedupMetadataManager manager) implements PrimaryKeyTracker {
-    @Override
-    public void add(IndexSegment segment) {
-      manager.partition(partitionOf(segment)).addSegment(segment);
-    }
-
-    @Override
-    public void replace(IndexSegment segment, IndexSegment previous) {
-      manager.partition(partitionOf(segment)).replaceSegment(segment, previous);
-    }
-
-    @Override
-    public void remove(IndexSegment segment) {
-      manager.partition(partitionOf(segment)).removeSegment(segment);
-    }
-
-    @Override
-    public PartitionKeys partition(int partition) {
-      return new DedupKeys(manager.partition(partition));
-    }
-  }
-
   /// The per-row steps of a consumer of one partition: [#admit] before a row is indexed, [#indexed] after.
   /// Called by the consuming thread only.
-  sealed interface PartitionKeys {
+  public sealed interface PartitionKeys {
     /// Whether consumption must wait until every committed segment of the table is loaded (dedup and partial upsert
     /// need the earlier versions of their keys; Pinot waits the same way).
     boolean waitsForLoadedSegments();

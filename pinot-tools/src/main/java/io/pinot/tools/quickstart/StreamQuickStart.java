@@ -10,13 +10,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.jspecify.annotations.Nullable;
 
 /// The stream part of `QuickStart -type stream|hybrid|upsert`: [#startKafka] starts Kafka in this JVM (its logs
@@ -76,7 +72,6 @@ public final class StreamQuickStart implements AutoCloseable {
       kafka.createTopic(table.topic(), table.partitions());
       out.println("Created topic " + table.topic() + " with " + table.partitions() + " partitions");
     }
-    warmUpConsumerCode();
     SampleTable offline = table.offline();
     if (offline != null) {
       new SampleTableLoader(offline, controllerUrl, brokerUrl, out).load(dataDir.resolve(table.tableName()
@@ -100,18 +95,6 @@ public final class StreamQuickStart implements AutoCloseable {
     long rows = waitUntilConsuming();
     out.println(String.format(Locale.ROOT, "Table %s is consuming: %,d rows so far", table.tableName(), rows));
     SampleTableLoader.runQueries(brokerClient, table.sampleQueries(), out);
-  }
-
-  /// Reads the topic's partitions once with a consumer of this JVM. The server's consumers (in the same JVM) give
-  /// their first metadata read only a short poll timeout and stop consuming when it expires; with the Kafka
-  /// consumer classes loaded and the broker's metadata path used once, that first read is fast.
-  private void warmUpConsumerCode() {
-    Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-      consumer.partitionsFor(table.topic(), Duration.ofSeconds(30));
-    }
   }
 
   private boolean realtimeExists(ControllerClient controller) throws IOException {
