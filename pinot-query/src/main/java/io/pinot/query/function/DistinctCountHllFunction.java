@@ -7,6 +7,8 @@ import io.pinot.common.datatable.DataTable;
 import io.pinot.common.datatable.DataTableBuilder;
 import io.pinot.query.context.Expression;
 import io.pinot.segment.spi.Dictionary;
+import io.pinot.segment.spi.Utf8Dictionary;
+import io.pinot.segment.spi.Utf8Hash;
 import io.pinot.spi.data.DataType;
 import io.pinot.spi.exception.QueryErrorCode;
 import java.math.BigDecimal;
@@ -23,15 +25,13 @@ import org.apache.datasketches.hll.HllUnion;
 /// 19.5% with 99.7% confidence).
 ///
 /// Values hash by their value, not their representation: INT and LONG as longs, FLOAT and DOUBLE as
-/// doubles, BIG_DECIMAL by its canonical text, STRING by its UTF-8 bytes (the empty string, which
-/// DataSketches ignores, as a fixed marker). The intermediate is an OBJECT of type [ObjectTypes#HLL_SKETCH].
+/// doubles, BIG_DECIMAL by its canonical text, STRING by the [Utf8Hash] of its UTF-8 bytes (computed from the
+/// stored bytes, including a raw column's hex-packed ones, without decoding a String). The intermediate is an
+/// OBJECT of type [ObjectTypes#HLL_SKETCH].
 public record DistinctCountHllFunction(Expression argument, int log2m) implements AggregationFunction {
   public static final int DEFAULT_LOG2M = 8;
   public static final int MIN_LOG2M = 4;
   public static final int MAX_LOG2M = 21;
-
-  /// Stands for the empty string, which DataSketches ignores.
-  private static final long EMPTY_STRING_MARKER = 0x5e7a11_e3b0c442L;
 
   @Override
   public String name() {
@@ -63,20 +63,9 @@ public record DistinctCountHllFunction(Expression argument, int log2m) implement
     return new Holder(initialCapacity, log2m);
   }
 
+  /// A STRING value enters the sketch as the [Utf8Hash] of its UTF-8 bytes, the same however it is stored.
   private static void updateString(HllUnion union, String value) {
-    if (value.isEmpty()) {
-      union.update(EMPTY_STRING_MARKER);
-    } else {
-      union.update(value);
-    }
-  }
-
-  private static void updateUtf8(HllUnion union, byte[] value) {
-    if (value.length == 0) {
-      union.update(EMPTY_STRING_MARKER);
-    } else {
-      union.update(value);
-    }
+    union.update(Utf8Hash.hash(value));
   }
 
   private static String canonical(BigDecimal value) {
@@ -151,9 +140,9 @@ public record DistinctCountHllFunction(Expression argument, int log2m) implement
           }
         }
         case STRING -> {
-          byte[][] values = block.bytesValues(slot);
+          long[] hashes = block.utf8Hashes(slot, length);
           for (int i = 0; i < length; i++) {
-            updateUtf8(union, values[i]);
+            union.update(hashes[i]);
           }
         }
         default -> {
@@ -181,10 +170,10 @@ public record DistinctCountHllFunction(Expression argument, int log2m) implement
         }
         case STRING -> {
           if (block.dictionary(slot) == null) {
-            // a raw column's UTF-8 bytes hash as the string does, without decoding a String per row
-            byte[][] values = block.bytesValues(slot);
+            // a raw column's values hash as the strings do, without decoding a String per row
+            long[] hashes = block.utf8Hashes(slot, length);
             for (int i = 0; i < length; i++) {
-              updateUtf8(union(groupIds[i]), values[i]);
+              union(groupIds[i]).update(hashes[i]);
             }
           } else {
             String[] values = block.stringValues(slot);
@@ -276,7 +265,9 @@ public record DistinctCountHllFunction(Expression argument, int log2m) implement
       switch (type) {
         case INT, LONG -> union.update(dictionary.getLongValue(dictId));
         case FLOAT, DOUBLE -> union.update(dictionary.getDoubleValue(dictId));
-        case STRING -> updateString(union, dictionary.getStringValue(dictId));
+        case STRING -> union.update(dictionary instanceof Utf8Dictionary utf8
+            ? Utf8Hash.hash(utf8.utf8Memory(), utf8.utf8Start(dictId), utf8.utf8Length(dictId))
+            : Utf8Hash.hash(dictionary.getStringValue(dictId)));
         case BIG_DECIMAL -> union.update(canonical((BigDecimal) dictionary.get(dictId)));
         default -> throw unsupported(type);
       }

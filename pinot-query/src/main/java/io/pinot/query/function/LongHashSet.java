@@ -95,8 +95,11 @@ public final class LongHashSet {
   }
 
   static int mix(long value) {
+    // the high half is folded in before the second multiply: keys whose low bits are all zero (the bits of small
+    // integral doubles) still spread over the whole table
     long h = value * 0x9E3779B97F4A7C15L;
-    return (int) (h ^ (h >>> 32));
+    h = (h ^ (h >>> 32)) * 0xBF58476D1CE4E5B9L;
+    return (int) (h ^ (h >>> 29));
   }
 
   private void rehash(int capacity) {

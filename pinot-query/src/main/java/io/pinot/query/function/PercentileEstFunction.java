@@ -65,6 +65,7 @@ public record PercentileEstFunction(Expression argument, double percentile, bool
     private final double percentile;
     private KllLongsSketch[] sketches;
     private final GroupDictIdCounts.Collector dictIdCounts = new GroupDictIdCounts.Collector();
+    private final PendingWeights pending = new PendingWeights();
 
     Holder(int capacity, double percentile) {
       this.percentile = percentile;
@@ -128,6 +129,20 @@ public record PercentileEstFunction(Expression argument, double percentile, bool
     private void addWeighted(int group, Dictionary dictionary, int[] ids, long[] counts, int length) {
       long[] values = new long[length];
       dictionary.readLongValues(ids, length, values);
+      if (pending.add(group, values, counts, length)) {
+        flush(group);
+      }
+    }
+
+    /// Adds a group's pending weighted values to its sketch.
+    private void flush(int group) {
+      PendingWeights.Batch batch = pending.take(group);
+      if (batch != null) {
+        feed(group, batch.values(), batch.counts(), batch.size());
+      }
+    }
+
+    private void feed(int group, long[] values, long[] counts, int length) {
       KllLongsSketch sketch = sketch(group);
       for (int i = 0; i < length; i++) {
         // A weighted update builds and merges a small sketch: slower than a few plain ones.
@@ -143,6 +158,9 @@ public record PercentileEstFunction(Expression argument, double percentile, bool
 
     @Override
     public void merge(int group, ResultHolder other, int otherGroup) {
+      if (pending.merge(group, ((Holder) other).pending, otherGroup)) {
+        flush(group);
+      }
       KllLongsSketch from = ((Holder) other).sketches[otherGroup];
       if (from == null) {
         return;
@@ -171,11 +189,13 @@ public record PercentileEstFunction(Expression argument, double percentile, bool
 
     @Override
     public void writeIntermediate(int group, DataTableBuilder builder, int column) {
+      flush(group);
       builder.setCustomObject(column, new CustomObject(ObjectTypes.KLL_LONGS, sketch(group).toByteArray()));
     }
 
     @Override
     public Comparable<?> finalResult(int group) {
+      flush(group);
       KllLongsSketch sketch = sketches[group];
       if (sketch == null || sketch.isEmpty()) {
         return Long.MIN_VALUE;

@@ -60,6 +60,7 @@ public record PercentileTDigestFunction(Expression argument, double percentile, 
   static final class Holder implements ResultHolder {
     private final double percentile;
     private final GroupDictIdCounts.Collector dictIdCounts = new GroupDictIdCounts.Collector();
+    private final PendingWeights pending = new PendingWeights();
     private MergingDigest[] digests;
 
     Holder(int capacity, double percentile) {
@@ -127,6 +128,29 @@ public record PercentileTDigestFunction(Expression argument, double percentile, 
     private void addWeighted(int group, Dictionary dictionary, int[] ids, long[] counts, int length) {
       double[] values = new double[length];
       dictionary.readDoubleValues(ids, length, values);
+      long[] bits = new long[length];
+      for (int i = 0; i < length; i++) {
+        bits[i] = Double.doubleToLongBits(values[i]);
+      }
+      if (pending.add(group, bits, counts, length)) {
+        flush(group);
+      }
+    }
+
+    /// Adds a group's pending weighted values (double bits) to its digest.
+    private void flush(int group) {
+      PendingWeights.Batch batch = pending.take(group);
+      if (batch == null) {
+        return;
+      }
+      double[] values = new double[batch.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = Double.longBitsToDouble(batch.values()[i]);
+      }
+      feed(group, values, batch.counts(), values.length);
+    }
+
+    private void feed(int group, double[] values, long[] counts, int length) {
       int min = 0;
       int max = 0;
       for (int i = 1; i < length; i++) {
@@ -151,6 +175,9 @@ public record PercentileTDigestFunction(Expression argument, double percentile, 
 
     @Override
     public void merge(int group, ResultHolder other, int otherGroup) {
+      if (pending.merge(group, ((Holder) other).pending, otherGroup)) {
+        flush(group);
+      }
       MergingDigest from = ((Holder) other).digests[otherGroup];
       if (from == null) {
         return;
@@ -179,6 +206,7 @@ public record PercentileTDigestFunction(Expression argument, double percentile, 
 
     @Override
     public void writeIntermediate(int group, DataTableBuilder builder, int column) {
+      flush(group);
       MergingDigest digest = digest(group);
       digest.compress();
       ByteBuffer bytes = ByteBuffer.allocate(digest.byteSize());
@@ -188,6 +216,7 @@ public record PercentileTDigestFunction(Expression argument, double percentile, 
 
     @Override
     public Comparable<?> finalResult(int group) {
+      flush(group);
       MergingDigest digest = digests[group];
       if (digest == null || digest.size() == 0) {
         return Double.NaN;

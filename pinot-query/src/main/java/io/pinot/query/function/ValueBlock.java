@@ -2,6 +2,7 @@
 package io.pinot.query.function;
 
 import io.pinot.segment.spi.Dictionary;
+import io.pinot.segment.spi.Utf8Hash;
 import io.pinot.spi.data.DataType;
 import org.jspecify.annotations.Nullable;
 
@@ -34,6 +35,17 @@ public interface ValueBlock {
   String[] stringValues(int slot);
 
   byte[][] bytesValues(int slot);
+
+  /// The [Utf8Hash] of each value of a single-value STRING column without a dictionary (its UTF-8 bytes'), read
+  /// without decoding the values where the storage allows.
+  default long[] utf8Hashes(int slot, int length) {
+    byte[][] values = bytesValues(slot);
+    long[] hashes = new long[length];
+    for (int i = 0; i < length; i++) {
+      hashes[i] = Utf8Hash.hash(values[i], 0, values[i].length);
+    }
+    return hashes;
+  }
 
   /// Start offsets (length + 1 entries) into [#mvDictIds(int)] of each document of a multi-value column.
   int[] mvOffsets(int slot);

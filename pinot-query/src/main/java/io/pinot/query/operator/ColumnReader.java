@@ -32,6 +32,8 @@ final class ColumnReader implements BlockValues {
   private double[] doubles = new double[0];
   private String[] strings = new String[0];
   private byte[][] bytes = new byte[0][];
+  private long[] hashes = new long[0];
+  private int hashesStamp = -1;
   private int[] mvOffsets = new int[0];
   private int[] mvDictIds = new int[0];
   private final int[] mvScratch;
@@ -185,6 +187,16 @@ final class ColumnReader implements BlockValues {
       bytesStamp = stamp;
     }
     return bytes;
+  }
+
+  /// The [io.pinot.segment.spi.Utf8Hash] of each value of a raw STRING column, read from the forward index.
+  long[] utf8Hashes(int[] docIds, int length, int stamp) {
+    if (hashesStamp != stamp) {
+      hashes = length > hashes.length ? new long[Math.max(length, 1024)] : hashes;
+      forwardIndex.readUtf8Hashes(docIds, length, hashes);
+      hashesStamp = stamp;
+    }
+    return hashes;
   }
 
   /// The whole dictionary as doubles for small numeric dictionaries (one array lookup per value instead of

@@ -10,7 +10,9 @@ import io.pinot.query.filter.FilterPlanner;
 import io.pinot.query.function.AggregationFunction;
 import io.pinot.query.function.AggregationFunctions;
 import io.pinot.query.function.ResultHolder;
+import io.pinot.query.reduce.GlobalDictionary;
 import io.pinot.query.reduce.GroupByResult;
+import io.pinot.segment.spi.Dictionary;
 import io.pinot.segment.spi.IndexSegment;
 import java.util.List;
 
@@ -92,10 +94,17 @@ public final class GroupByOperator {
     stats.addSegment(numDocsScanned, planner.numEntriesScannedInFilter(), numDocsScanned * block.numColumns());
   }
 
-  /// Merges a segment's groups into the result: numeric and UTF-8 keys in one batch, others one group at a time.
+  /// Merges a segment's groups into the result: by global dictionary ids, numeric and UTF-8 keys in one batch, others
+  /// one group at a time.
   static void mergeSegmentGroups(GroupKeyGenerator keys, int numGroups, ResultHolder[] holders, GroupByResult into) {
     into.expectGroups(numGroups);
-    if (into.hasLongKeys()) {
+    Dictionary dictionary = keys.singleDictionary();
+    GlobalDictionary.Snapshot global = into.globalIds();
+    if (global != null && dictionary != null) {
+      int[] globalKeys = new int[numGroups];
+      keys.globalKeys(global.mapping(dictionary), globalKeys);
+      into.mergeGroupsOfGlobal(globalKeys, numGroups, holders);
+    } else if (into.hasLongKeys()) {
       long[] groupKeys = new long[numGroups];
       for (int g = 0; g < numGroups; g++) {
         groupKeys[g] = keys.keyLong(g);

@@ -333,6 +333,29 @@ final class GroupKeyGenerator {
         && dictionaries[0] instanceof Utf8Dictionary utf8 ? utf8 : null;
   }
 
+  /// The dictionary of the single single-value group-by column without null keys, or null.
+  @Nullable Dictionary singleDictionary() {
+    return slots.length == 1 && !multiValue[0] && nulls[0] == null ? dictionaries[0] : null;
+  }
+
+  /// The global id of every group's value into `out[0, numGroups)`, from the [#singleDictionary()]'s mapping of
+  /// dictionary ids to global ids. With an array of groups by dictionary id, both arrays are read front to back.
+  void globalKeys(int[] mapping, int[] out) {
+    if (mode == Mode.ARRAY) {
+      int[] map = arrayMap;
+      for (int dictId = 0; dictId < map.length; dictId++) {
+        int group = map[dictId];
+        if (group >= 0) {
+          out[group] = mapping[dictId];
+        }
+      }
+    } else {
+      for (int g = 0; g < numGroups; g++) {
+        out[g] = mapping[keyDictId(g)];
+      }
+    }
+  }
+
   /// The dictionary id of a group's value (single dictionary-encoded key column only).
   int keyDictId(int group) {
     return mode == Mode.OBJECT_MAP ? groupIdArrays[group][0] : (int) groupKeys[group];

@@ -178,6 +178,12 @@ public final class ProjectionBlock implements ValueBlock {
   }
 
   @Override
+  public long[] utf8Hashes(int slot, int length) {
+    return sources.get(slot) instanceof ColumnReader column && column.dictionary == null
+        ? column.utf8Hashes(docIds, length, stamp) : ValueBlock.super.utf8Hashes(slot, length);
+  }
+
+  @Override
   public int[] mvOffsets(int slot) {
     return sources.get(slot).mvOffsets(docIds, length, stamp);
   }

@@ -11,6 +11,7 @@ import io.pinot.segment.spi.Utf8Dictionary;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /// The intermediate result of a GROUP BY query: groups keyed by their group-by values (stored Java values,
 /// BYTES as [io.pinot.query.function.ByteArray]) with one [ResultHolder] per aggregation, indexed by a dense
@@ -25,18 +26,28 @@ public final class GroupByResult {
   private final GroupKeyIndex index;
   private final int capacity;
   private final boolean nullableKeys;
+  private final GlobalDictionary.@Nullable Snapshot globalIds;
   private boolean capacityReached;
 
   /// @param capacity the most groups kept (Integer.MAX_VALUE for no bound)
   /// @param nullableKeys whether group-by values may be null (under `enableNullHandling`)
   public GroupByResult(List<String> keyNames, List<ColumnDataType> keyTypes, List<AggregationFunction> functions,
       int capacity, boolean nullableKeys) {
+    this(keyNames, keyTypes, functions, capacity, nullableKeys, null);
+  }
+
+  /// A result whose single group-by column is keyed by the global ids of `globalIds` (see [#mergeGroupsOfGlobal]);
+  /// with null `globalIds`, as the constructor above.
+  public GroupByResult(List<String> keyNames, List<ColumnDataType> keyTypes, List<AggregationFunction> functions,
+      int capacity, boolean nullableKeys, GlobalDictionary.@Nullable Snapshot globalIds) {
+    this.globalIds = nullableKeys ? null : globalIds;
     this.keyNames = List.copyOf(keyNames);
     this.keyTypes = List.copyOf(keyTypes);
     this.functions = List.copyOf(functions);
     this.capacity = capacity;
     this.nullableKeys = nullableKeys;
-    this.index = nullableKeys ? new GroupKeyIndex.Objects() : GroupKeyIndex.create(this.keyTypes);
+    this.index = nullableKeys ? new GroupKeyIndex.Objects()
+        : this.globalIds != null ? new GlobalKeyIndex(this.globalIds) : GroupKeyIndex.create(this.keyTypes);
     this.holders = new ResultHolder[functions.size()];
     for (int i = 0; i < holders.length; i++) {
       holders[i] = functions.get(i).createHolder(16);
@@ -45,7 +56,7 @@ public final class GroupByResult {
 
   /// An empty result with the same columns and another capacity.
   public GroupByResult emptyCopy(int newCapacity) {
-    return new GroupByResult(keyNames, keyTypes, functions, newCapacity, nullableKeys);
+    return new GroupByResult(keyNames, keyTypes, functions, newCapacity, nullableKeys, globalIds);
   }
 
   public int numGroups() {
@@ -60,6 +71,11 @@ public final class GroupByResult {
   /// Whether groups are keyed by one STRING column held as UTF-8 bytes (see [#mergeGroupsOfUtf8]).
   public boolean hasUtf8Keys() {
     return index instanceof Utf8KeyIndex;
+  }
+
+  /// The global dictionary ids the groups are keyed by (see [#mergeGroupsOfGlobal]), or null.
+  public GlobalDictionary.@Nullable Snapshot globalIds() {
+    return globalIds;
   }
 
   /// Whether a new group was dropped because the capacity was reached.
@@ -166,6 +182,33 @@ public final class GroupByResult {
     }
   }
 
+  /// Merges groups `[0, n)` of holders computed elsewhere (a segment's), group `g` under the value of global id
+  /// `keys[g]`, for a result with [#globalIds()]: one array lookup per group, and every holder merges in one call.
+  public void mergeGroupsOfGlobal(int[] keys, int n, ResultHolder[] otherHolders) {
+    expectGroups(n);
+    GlobalKeyIndex global = (GlobalKeyIndex) index;
+    int[] targets = new int[n];
+    for (int g = 0; g < n; g++) {
+      targets[g] = globalGroup(global, keys[g]);
+    }
+    for (int i = 0; i < holders.length; i++) {
+      holders[i].mergeAll(targets, otherHolders[i], n);
+    }
+  }
+
+  private int globalGroup(GlobalKeyIndex global, int globalId) {
+    int group = global.findGlobal(globalId);
+    if (group >= 0) {
+      return group;
+    }
+    if (global.size() >= capacity) {
+      capacityReached = true;
+      return -1;
+    }
+    // the holders' capacity was raised by expectGroups
+    return global.addGlobal(globalId);
+  }
+
   private int utf8Group(Utf8KeyIndex utf8, MemorySegment memory, long start, int length) {
     int before = utf8.size();
     return countUtf8Group(before, utf8.findOrAdd(memory, start, length, before < capacity));
@@ -204,7 +247,14 @@ public final class GroupByResult {
   /// Merges another result; `other` must not be used afterwards (its state may be taken over).
   public void merge(GroupByResult other) {
     expectGroups(other.numGroups());
-    if (hasLongKeys() && other.hasLongKeys()) {
+    if (index instanceof GlobalKeyIndex global && other.index instanceof GlobalKeyIndex otherGlobal
+        && global.ids().dictionary() == otherGlobal.ids().dictionary()) {
+      int[] keys = new int[otherGlobal.size()];
+      for (int g = 0; g < keys.length; g++) {
+        keys[g] = otherGlobal.globalId(g);
+      }
+      mergeGroupsOfGlobal(keys, keys.length, other.holders);
+    } else if (hasLongKeys() && other.hasLongKeys()) {
       GroupKeyIndex.Numbers keys = (GroupKeyIndex.Numbers) other.index;
       long[] longKeys = new long[keys.size()];
       for (int g = 0; g < longKeys.length; g++) {
@@ -296,7 +346,14 @@ public final class GroupByResult {
     GroupByResult trimmed = emptyCopy(capacity);
     trimmed.expectGroups(ids.length);
     for (int id : ids) {
-      trimmed.mergeGroup(index.key(id), holders, id);
+      if (index instanceof GlobalKeyIndex global) {
+        int group = trimmed.newGroup(trimmed.globalGroup((GlobalKeyIndex) trimmed.index, global.globalId(id)));
+        for (int i = 0; i < holders.length; i++) {
+          trimmed.holders[i].merge(group, holders[i], id);
+        }
+      } else {
+        trimmed.mergeGroup(index.key(id), holders, id);
+      }
     }
     trimmed.capacityReached = capacityReached;
     return trimmed;

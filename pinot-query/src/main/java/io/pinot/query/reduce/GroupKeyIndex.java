@@ -10,7 +10,8 @@ import java.util.List;
 /// is kept as primitive `long`s (integral values as themselves, FLOAT and DOUBLE as their double bits) in
 /// a primitive hash map, which avoids a boxed value, an array and a pointer chase per group; a single STRING column
 /// as UTF-8 bytes ([Utf8KeyIndex]); any other key is kept as objects. Not thread-safe.
-sealed interface GroupKeyIndex permits GroupKeyIndex.Objects, GroupKeyIndex.Numbers, Utf8KeyIndex {
+sealed interface GroupKeyIndex permits GroupKeyIndex.Objects, GroupKeyIndex.Numbers, Utf8KeyIndex,
+    GlobalKeyIndex {
 
   static GroupKeyIndex create(List<ColumnDataType> keyTypes) {
     if (keyTypes.size() == 1) {

@@ -13,6 +13,7 @@ import io.pinot.query.operator.GroupByOperator;
 import io.pinot.query.operator.SegmentStats;
 import io.pinot.query.operator.SelectionOperator;
 import io.pinot.query.reduce.AggregationResult;
+import io.pinot.query.reduce.GlobalDictionary;
 import io.pinot.query.reduce.GroupByResult;
 import io.pinot.query.reduce.GroupOrder;
 import io.pinot.query.reduce.SelectionLayout;
@@ -38,8 +39,10 @@ final class SegmentsQuery {
   /// What the query needs from the server's configuration and the request.
   ///
   /// @param useStarTree whether segments' star-trees may answer aggregations (query option `useStarTree`)
+  /// @param globalDictionaries the server's global dictionaries, for a GROUP BY on one column of several segments
+  /// @param table the table the segments belong to
   record Settings(ExecutorService executor, int maxThreads, int numGroupsLimit, int minServerGroupTrimSize,
-      boolean useStarTree) {
+      boolean useStarTree, GlobalDictionaries globalDictionaries, String table) {
   }
 
   static DataTableBuilder run(QueryContext query, TableColumns columns, List<IndexSegment> segments,
@@ -94,8 +97,10 @@ final class SegmentsQuery {
     boolean ordered = !query.orderByExpressions().isEmpty();
     // Without ORDER BY (and HAVING) any groups will do, so a server stops creating groups at the trim size.
     int capacity = ordered || query.having() != null ? Integer.MAX_VALUE : trimSize;
+    GlobalDictionary.Snapshot globalIds = keyTypes.size() == 1
+        ? settings.globalDictionaries().forGroupBy(settings.table(), query, keyTypes.get(0), segments) : null;
     GroupByResult empty = new GroupByResult(keyNames, keyTypes, query.aggregations(), capacity,
-        query.nullHandlingEnabled());
+        query.nullHandlingEnabled(), globalIds);
     GroupByResult result = ParallelSegmentRunner.run(settings.executor(), settings.maxThreads(), segments,
         new ParallelSegmentRunner.Work<GroupByResult>() {
           @Override

@@ -47,11 +47,17 @@ public final class ServerQueryExecutor {
   private final ExecutorService executor;
   private final ServerQueryExecutorConfig config;
   private final CompiledQueryCache cache;
+  private final GlobalDictionaries globalDictionaries = new GlobalDictionaries();
 
   public ServerQueryExecutor(ExecutorService executor, ServerQueryExecutorConfig config) {
     this.executor = requireNonNull(executor, "executor is null");
     this.config = requireNonNull(config, "config is null");
     this.cache = new CompiledQueryCache(config.compiledQueryCacheSize());
+  }
+
+  /// The global dictionaries of GROUP BY columns (tests).
+  GlobalDictionaries globalDictionaries() {
+    return globalDictionaries;
   }
 
   /// Executes a request over the segments the server holds for it (already acquired by the caller, who
@@ -143,7 +149,8 @@ public final class ServerQueryExecutor {
     int minTrimSize = QueryOptions.positiveInt(options, QueryOptions.MIN_SERVER_GROUP_TRIM_SIZE,
         config.minServerGroupTrimSize());
     SegmentsQuery.Settings settings = new SegmentsQuery.Settings(executor, maxThreads, numGroupsLimit, minTrimSize,
-        StarTreeExecutor.enabled(options) && !query.nullHandlingEnabled());
+        StarTreeExecutor.enabled(options) && !query.nullHandlingEnabled(), globalDictionaries,
+        request.tableNameWithType());
     if (query.explain()) {
       List<String> allColumns = new ArrayList<>();
       for (TableColumns.Column column : columns.columns()) {

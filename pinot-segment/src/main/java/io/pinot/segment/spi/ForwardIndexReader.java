@@ -60,6 +60,15 @@ public interface ForwardIndexReader {
     throw unsupported("readBytesValues");
   }
 
+  /// The [Utf8Hash] of each document's value of a raw single-value STRING column (its UTF-8 bytes).
+  default void readUtf8Hashes(int[] docIds, int length, long[] out) {
+    byte[][] values = new byte[length][];
+    readBytesValues(docIds, length, values);
+    for (int i = 0; i < length; i++) {
+      out[i] = Utf8Hash.hash(values[i], 0, values[i].length);
+    }
+  }
+
   /// Values of one raw multi-value document into `out` (which must hold `maxNumberOfMultiValues` entries);
   /// returns how many were written. Numeric reads convert between numeric types.
   default int getIntValuesMV(int docId, int[] out) {

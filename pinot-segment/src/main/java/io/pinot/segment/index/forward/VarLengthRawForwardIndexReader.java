@@ -4,6 +4,7 @@ package io.pinot.segment.index.forward;
 import io.pinot.segment.format.SegmentFormat;
 import io.pinot.segment.index.dictionary.VarLengthValues;
 import io.pinot.segment.memory.DataBuffer;
+import io.pinot.segment.spi.Utf8Hash;
 import io.pinot.spi.data.DataType;
 import java.lang.foreign.MemorySegment;
 import java.math.BigDecimal;
@@ -119,6 +120,38 @@ public final class VarLengthRawForwardIndexReader extends BaseForwardIndexReader
     ChunkTable.DecodedChunk chunk = table.scratch();
     for (int i = 0; i < length; i++) {
       out[i] = string(chunk, docIds[i]);
+    }
+  }
+
+  @Override
+  public void readUtf8Hashes(int[] docIds, int length, long[] out) {
+    if (storedType != DataType.STRING) {
+      super.readUtf8Hashes(docIds, length, out);
+      return;
+    }
+    ChunkTable.DecodedChunk chunk = table.scratch();
+    for (int i = 0; i < length; i++) {
+      int docId = docIds[i];
+      chunk.load(docId / table.docsPerChunk);
+      MemorySegment payload = chunk.payload;
+      int local = docId - chunk.firstDoc;
+      out[i] = switch (chunk.layout) {
+        case SegmentFormat.CHUNK_FIXED_LENGTH -> {
+          int valueLength = payload.get(DataBuffer.INT, 0);
+          yield Utf8Hash.hash(payload, 4 + (long) local * valueLength, valueLength);
+        }
+        case SegmentFormat.CHUNK_OFFSETS -> {
+          long position = 4L * local;
+          int start = payload.get(DataBuffer.INT, position);
+          int end = payload.get(DataBuffer.INT, position + 4);
+          yield Utf8Hash.hash(payload, 4L * (chunk.numDocs + 1) + start, end - start);
+        }
+        case SegmentFormat.CHUNK_HEX -> {
+          int numBytes = payload.get(DataBuffer.INT, 0) >>> 1;
+          yield Utf8Hash.hashHex(payload, 4 + (long) local * numBytes, numBytes);
+        }
+        default -> throw new IllegalStateException("Unknown chunk layout " + chunk.layout);
+      };
     }
   }
 

@@ -8,6 +8,7 @@ import io.pinot.segment.format.IndexType;
 import io.pinot.segment.format.SegmentFormat;
 import io.pinot.segment.index.dictionary.VarLengthValues;
 import io.pinot.segment.spi.ForwardIndexReader;
+import io.pinot.segment.spi.Utf8Hash;
 import io.pinot.segment.testing.IndexFiles;
 import io.pinot.spi.data.DataType;
 import java.io.ByteArrayOutputStream;
@@ -131,6 +132,11 @@ class RawForwardIndexTest {
       byte[][] bytes = new byte[1][];
       reader.readBytesValues(new int[] {1999}, 1, bytes);
       assertThat(new String(bytes[0], StandardCharsets.US_ASCII)).isEqualTo(values.get(1999));
+      // hashes read from every chunk layout are those of the values' UTF-8 bytes
+      long[] hashes = new long[4];
+      reader.readUtf8Hashes(new int[] {0, 1023, 1500, 1999}, 4, hashes);
+      assertThat(hashes).containsExactly(Utf8Hash.hash(values.get(0)), Utf8Hash.hash(values.get(1023)),
+          Utf8Hash.hash(values.get(1500)), Utf8Hash.hash(values.get(1999)));
     }
   }
 
