@@ -285,6 +285,11 @@ public record DistinctCountFunction(Expression argument) implements AggregationF
     /// Sorts the (group, dictionary id) pairs: each group's ids come out increasing, so numeric values are
     /// read as sorted arrays without hashing.
     private void finishPairs(Dictionary dictionary, int numGroups) {
+      DataType type = dictionary.valueType();
+      if (type == DataType.INT || type == DataType.LONG) {
+        finishIntegralPairs(dictionary, numGroups);
+        return;
+      }
       int[] distinct = new int[1];
       long[] sorted = LongRadixSort.sortUnique(pairs, numPairs, distinct);
       int count = distinct[0];
@@ -316,6 +321,61 @@ public record DistinctCountFunction(Expression argument) implements AggregationF
           }
         }
         start = end;
+      }
+    }
+
+    /// INT and LONG values: the pairs are bucketed by group (one counting pass, no sort), and a group's values, in
+    /// any order and repeated, are handed to its set as `int`s when they fit (the set builds its bitmap once, from
+    /// every segment's values); a group with values beyond the `int` range is sorted and deduplicated instead.
+    private void finishIntegralPairs(Dictionary dictionary, int numGroups) {
+      int bits = dictBits;
+      long idMask = (1L << bits) - 1;
+      int[] starts = new int[numGroups + 1];
+      for (int i = 0; i < numPairs; i++) {
+        int group = (int) (pairs[i] >>> bits);
+        if (group < numGroups) {
+          starts[group + 1]++;
+        }
+      }
+      for (int g = 0; g < numGroups; g++) {
+        starts[g + 1] += starts[g];
+      }
+      int[] ids = new int[starts[numGroups]];
+      int[] next = Arrays.copyOf(starts, numGroups);
+      for (int i = 0; i < numPairs; i++) {
+        int group = (int) (pairs[i] >>> bits);
+        if (group < numGroups) {
+          ids[next[group]++] = (int) (pairs[i] & idMask);
+        }
+      }
+      pairs = null;
+      numPairs = 0;
+      dictBits = 32;
+      for (int g = 0; g < numGroups; g++) {
+        int count = starts[g + 1] - starts[g];
+        if (count == 0) {
+          continue;
+        }
+        long[] values = new long[count];
+        dictionary.readLongValues(Arrays.copyOfRange(ids, starts[g], starts[g + 1]), count, values);
+        int[] narrowed = new int[count];
+        boolean fits = true;
+        for (int i = 0; i < count; i++) {
+          narrowed[i] = (int) values[i];
+          fits &= narrowed[i] == values[i];
+        }
+        if (fits) {
+          values(g).addInts(narrowed, count);
+        } else {
+          Arrays.sort(values);
+          int distinct = 0;
+          for (int i = 0; i < count; i++) {
+            if (i == 0 || values[i] != values[i - 1]) {
+              values[distinct++] = values[i];
+            }
+          }
+          values(g).addSortedLongs(values, distinct);
+        }
       }
     }
 

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.roaringbitmap.IntIterator;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -23,11 +24,14 @@ import org.roaringbitmap.RoaringBitmap;
 final class DistinctValues {
   private LongHashSet longs;
   private RoaringBitmap ints;
+  /// Integral values on their way to [#ints], unsorted ([#addInts]).
+  private @Nullable PendingInts pending;
   private long[] sorted;
   private int sortedSize;
   private Set<Object> objects;
 
   int size() {
+    flushPending();
     return (longs == null ? 0 : longs.size()) + sortedSize + (ints == null ? 0 : ints.getCardinality())
         + (objects == null ? 0 : objects.size());
   }
@@ -64,6 +68,34 @@ final class DistinctValues {
       longs = new LongHashSet(16);
     }
     longs.add(value);
+  }
+
+  /// Adds integral values that all fit in an `int`, in any order and possibly repeated (the array is kept).
+  void addInts(int[] values, int count) {
+    if (longs != null || sortedSize > 0) {
+      for (int i = 0; i < count; i++) {
+        addLong(values[i]);
+      }
+      return;
+    }
+    if (pending == null) {
+      pending = new PendingInts();
+    }
+    if (pending.add(values, count)) {
+      flushPending();
+    }
+  }
+
+  /// Moves the pending integral values into the bitmap.
+  private void flushPending() {
+    if (pending != null && !pending.isEmpty()) {
+      RoaringBitmap drained = pending.drain();
+      if (ints == null) {
+        ints = drained;
+      } else {
+        ints.or(drained);
+      }
+    }
   }
 
   void addDouble(double value) {
@@ -113,6 +145,18 @@ final class DistinctValues {
 
   /// Adds the other set's values; the other set must not be used afterwards (its storage may be taken).
   void addAll(DistinctValues other) {
+    if (other.pending != null && !other.pending.isEmpty()) {
+      if (longs == null && sortedSize == 0) {
+        if (pending == null) {
+          pending = new PendingInts();
+        }
+        if (pending.addAll(other.pending)) {
+          flushPending();
+        }
+      } else {
+        other.flushPending();
+      }
+    }
     if (other.ints != null) {
       if (longs == null && sortedSize == 0) {
         if (ints == null) {
@@ -180,6 +224,7 @@ final class DistinctValues {
 
   /// Moves the bitmap's values into a hash set or sorted array, as [#toHash] (values that do not fit it arrived).
   private void toHashFromBitmap() {
+    flushPending();
     if (ints != null) {
       RoaringBitmap bitmap = ints;
       ints = null;
@@ -210,6 +255,7 @@ final class DistinctValues {
   }
 
   CustomObject serialize() {
+    flushPending();
     if (objects == null || objects.isEmpty()) {
       if (ints != null && longs == null && sortedSize == 0) {
         ints.runOptimize();

@@ -65,4 +65,44 @@ class DistinctValuesTest {
     assertThat(empty.size()).isZero();
     assertThat(empty.serialize().type()).isEqualTo(ObjectTypes.SORTED_LONGS);
   }
+
+  @Test
+  void unsortedRepeatedIntsFromManySegmentsCountOnce() {
+    java.util.Random random = new java.util.Random(3);
+    java.util.Set<Integer> expected = new java.util.HashSet<>();
+    DistinctValues total = new DistinctValues();
+    for (int segment = 0; segment < 8; segment++) {
+      DistinctValues one = new DistinctValues();
+      for (int batch = 0; batch < 3; batch++) {
+        int[] values = new int[5000];
+        for (int i = 0; i < values.length; i++) {
+          // a narrow range (bit-array drain) for most segments, a range wider than 2^24 (sorting drain) for two
+          values[i] = segment < 6 ? 1_000_000_000 + random.nextInt(40_000) : random.nextInt() >> (segment - 6);
+          expected.add(values[i]);
+        }
+        one.addInts(values, values.length);
+      }
+      total.addAll(one);
+    }
+    assertThat(total.size()).isEqualTo(expected.size());
+    DistinctValues decoded = new DistinctValues();
+    decoded.addSerialized(total.serialize());
+    assertThat(decoded.size()).isEqualTo(expected.size());
+  }
+
+  @Test
+  void pendingIntsJoinTheOtherRepresentations() {
+    DistinctValues set = new DistinctValues();
+    set.addInts(new int[]{-3, 7, 7, Integer.MIN_VALUE, 12}, 5);
+    set.addSortedLongs(new long[]{7, 13}, 2);
+    assertThat(set.size()).isEqualTo(5);
+    // a value beyond the int range turns the set into a hash set, keeping the pending values
+    set.addSortedLongs(new long[]{-3, Integer.MAX_VALUE + 10L}, 2);
+    set.addInts(new int[]{12, 14}, 2);
+    assertThat(set.size()).isEqualTo(7);
+    DistinctValues other = new DistinctValues();
+    other.addInts(new int[]{14, 15, -3}, 3);
+    set.addAll(other);
+    assertThat(set.size()).isEqualTo(8);
+  }
 }
