@@ -30,6 +30,8 @@ public final class GlobalDictionary {
   private final @Nullable LongIntHashMap longIds;
   private long[] longValues = new long[0];
   private int numLongs;
+  /// The bytes of the values held (UTF-8 bytes, or 8 per number), for the owner's memory bound.
+  private long valueBytes;
   private final Map<Dictionary, int[]> mappings = new WeakHashMap<>();
 
   /// @param type the stored type of the column's values: STRING, INT, LONG, FLOAT or DOUBLE
@@ -57,6 +59,11 @@ public final class GlobalDictionary {
     return utf8 != null ? utf8.size() : numLongs;
   }
 
+  /// The bytes of the values held: their UTF-8 bytes, or 8 per number (ids and hash tables not counted).
+  public synchronized long valueBytes() {
+    return valueBytes;
+  }
+
   /// The mapping of each dictionary (sorted, of this type), numbering the values not seen before.
   public synchronized Snapshot snapshot(List<Dictionary> dictionaries) {
     Map<Dictionary, int[]> taken = new IdentityHashMap<>();
@@ -79,12 +86,17 @@ public final class GlobalDictionary {
       if (dictionary instanceof Utf8Dictionary utf8Dictionary) {
         MemorySegment memory = utf8Dictionary.utf8Memory();
         for (int id = 0; id < length; id++) {
-          mapping[id] = utf8.findOrAdd(memory, utf8Dictionary.utf8Start(id), utf8Dictionary.utf8Length(id), true);
+          int before = utf8.size();
+          int valueLength = utf8Dictionary.utf8Length(id);
+          mapping[id] = utf8.findOrAdd(memory, utf8Dictionary.utf8Start(id), valueLength, true);
+          valueBytes += utf8.size() > before ? valueLength : 0;
         }
       } else {
         for (int id = 0; id < length; id++) {
           byte[] bytes = dictionary.getStringValue(id).getBytes(StandardCharsets.UTF_8);
+          int before = utf8.size();
           mapping[id] = utf8.findOrAdd(bytes, bytes.length, true);
+          valueBytes += utf8.size() > before ? bytes.length : 0;
         }
       }
       return mapping;
@@ -122,6 +134,7 @@ public final class GlobalDictionary {
     }
     longValues[numLongs] = value;
     longIds.put(value, numLongs);
+    valueBytes += Long.BYTES;
     return numLongs++;
   }
 

@@ -18,11 +18,17 @@ import org.jspecify.annotations.Nullable;
 
 /// A server's [GlobalDictionary] per table and column, made on the first GROUP BY over one dictionary-encoded column
 /// of several immutable segments and reused by every later one. A column's dictionary is dropped and started afresh
-/// once it holds more than [#MAX_VALUES] values (segments come and go; their values stay until then), and none is made
-/// for a query whose segments hold more than that many values in all. Thread-safe.
+/// once it holds more than [#MAX_VALUES] values or [#MAX_VALUE_BYTES] bytes of values (segments come and go; their
+/// values stay until then), and none is made for a query whose segment dictionaries hold more than [#MAX_MAPPED_IDS]
+/// values in all (the size of their id arrays).
+/// Thread-safe.
 final class GlobalDictionaries {
-  /// The most values a column's global dictionary holds (about 64 MB of mappings and keys at most).
-  static final int MAX_VALUES = 1 << 24;
+  /// The most values a column's global dictionary holds.
+  static final int MAX_VALUES = 1 << 22;
+  /// The most segment dictionary values one query maps (64 MB of id arrays).
+  static final int MAX_MAPPED_IDS = 1 << 24;
+  /// The most bytes of values (UTF-8 bytes, 8 per number) a column's global dictionary holds.
+  static final long MAX_VALUE_BYTES = 128L << 20;
 
   private final ConcurrentMap<String, GlobalDictionary> dictionaries = new ConcurrentHashMap<>();
 
@@ -57,13 +63,13 @@ final class GlobalDictionaries {
       segmentDictionaries.add(dictionary);
     }
     if (!GlobalDictionary.supports(type) || !keyType.storedType().name().equals(type.name())
-        || numValues > MAX_VALUES) {
+        || numValues > MAX_MAPPED_IDS) {
       return null;
     }
     DataType columnType = type;
     GlobalDictionary dictionary = dictionaries.compute(table + '\u0000' + column,
         (key, existing) -> existing == null || existing.type() != columnType || existing.size() > MAX_VALUES
-            ? new GlobalDictionary(columnType) : existing);
+            || existing.valueBytes() > MAX_VALUE_BYTES ? new GlobalDictionary(columnType) : existing);
     return dictionary.snapshot(segmentDictionaries);
   }
 }
