@@ -3,8 +3,6 @@ package io.pinot.segment.spi;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
@@ -13,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 /// [#hashHex]), so sketches fed from any of them agree without materializing the text. Eight bytes are mixed at a
 /// time (little-endian words), the length last, then a final avalanche. Not for security. Stateless.
 public final class Utf8Hash {
-  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final ValueLayout.OfLong LONG_LE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
   private static final long SEED = 0x9E3779B97F4A7C15L;
   private static final long MULTIPLIER = 0xBF58476D1CE4E5B9L;
@@ -36,19 +33,7 @@ public final class Utf8Hash {
   }
 
   public static long hash(byte[] bytes, int offset, int length) {
-    long h = SEED;
-    int i = 0;
-    for (; i + 8 <= length; i += 8) {
-      h = step(h, (long) LONGS.get(bytes, offset + i));
-    }
-    if (i < length) {
-      long tail = 0;
-      for (int k = 0; i + k < length; k++) {
-        tail |= (bytes[offset + i + k] & 0xFFL) << (8 * k);
-      }
-      h = step(h, tail);
-    }
-    return finish(h, length);
+    return hash(MemorySegment.ofArray(bytes), offset, length);
   }
 
   public static long hash(MemorySegment memory, long offset, int length) {
