@@ -21,8 +21,9 @@ import picocli.CommandLine.Option;
 /// the distribution (like the single-node Pinot 0.11 reference run in ../shared/bench), creates the bench
 /// `events` table, ingests the CSVs of `gen_data.py` with `LaunchDataIngestionJob` (timed until every row is
 /// queryable), then measures p50/p95 client latency of each query of `queries.sql` twice (right after
-/// ingestion, then warm) and the throughput of the supported mix with K client threads. Queries the engine
-/// rejects as not supported yet are listed as such.
+/// ingestion, then warm), the throughput of the supported mix with K client threads, and optionally the latency again
+/// once the JVMs are fully compiled (`--steady-passes`). Queries the engine rejects as not supported yet are listed
+/// as such.
 @Command(name = "ClusterBenchmark", mixinStandardHelpOptions = true,
     description = "Ingestion rate and query latency of a one-node cluster on the bench events table.")
 public final class ClusterBenchmark implements Callable<Integer> {
@@ -48,6 +49,9 @@ public final class ClusterBenchmark implements Callable<Integer> {
   String label;
   @Option(names = "--out", description = "File to write the summary to (also printed).")
   Path out;
+  @Option(names = "--steady-passes", defaultValue = "0",
+      description = "Latency passes after the throughput runs, once every query path is JIT-compiled.")
+  int steadyPasses;
   @Option(names = "--hold-seconds", defaultValue = "0",
       description = "Keep the cluster up this long after the report (for profiling or ad-hoc queries).")
   int holdSeconds;
@@ -74,6 +78,10 @@ public final class ClusterBenchmark implements Callable<Integer> {
       List<BenchQuery> supported = LatencyReport.run(runner, queries, runs, warmup, report);
       for (int threads : concurrency) {
         report.add(Throughput.measure(runner, supported, threads, Duration.ofSeconds(durationSeconds)));
+      }
+      for (int pass = 1; pass <= steadyPasses; pass++) {
+        report.add("Steady state, pass " + pass + " after the throughput runs");
+        LatencyReport.run(runner, queries, runs, warmup, report);
       }
       if (holdSeconds > 0) {
         print(report);
