@@ -53,6 +53,18 @@ if [ ! -d "$pinot_home/lib" ]; then
   exit 1
 fi
 
+# PINOT_AOT_CACHE names a JDK AOT cache (classes loaded and linked, and JIT profiles, recorded by a training run):
+# when the file exists the JVM starts from it, so queries reach compiled code sooner; when it does not, this run is the
+# training run and writes it when the JVM exits. A cache made by another JDK or other jars is ignored with a warning.
+aot_opts=()
+if [ -n "${PINOT_AOT_CACHE:-}" ]; then
+  if [ -f "$PINOT_AOT_CACHE" ]; then
+    aot_opts=("-XX:AOTCache=$PINOT_AOT_CACHE")
+  else
+    aot_opts=("-XX:AOTCacheOutput=$PINOT_AOT_CACHE")
+  fi
+fi
+
 # Built-in JVM flags: native access (compression codecs, Netty) without warnings; Unsafe memory access for
 # Netty and Kafka clients; log4j2 configuration; JUL (Jersey, Grizzly) routed to log4j2.
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags, split on purpose.
@@ -62,6 +74,7 @@ exec "$JAVA_HOME/bin/java" \
   -Dlog4j2.configurationFile="$pinot_home/conf/log4j2.xml" \
   -Djava.util.logging.manager=org.apache.logging.log4j.jul.LogManager \
   -Dpinot.admin.home="$pinot_home" \
+  ${aot_opts[@]+"${aot_opts[@]}"} \
   ${JAVA_OPTS:-} \
   -cp "$pinot_home/lib/*" \
   io.pinot.tools.admin.PinotAdministrator "$@"
