@@ -12,6 +12,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,6 +65,34 @@ class GlobalDictionaryGroupByTest {
       assertThat(fresh.server().globalDictionaries().size()).isOne();
       assertGroups(fresh, "user_id", "", segments.size());
       assertGroups(fresh, "user_id", " WHERE ts < " + firstTsOfThirdSegment, 2);
+    }
+  }
+
+  @Test
+  void concurrentFirstQueriesShareOneGlobalDictionaryPerColumn(@TempDir Path ownDir) throws Exception {
+    try (TestCluster fresh = new TestCluster(ownDir, segments, 1, ServerQueryExecutorConfig.defaults())) {
+      List<String> columns = List.of("user_id", "city", "user_id", "city", "age", "user_id");
+      List<Future<?>> done = new ArrayList<>();
+      ExecutorService clients = Executors.newFixedThreadPool(columns.size());
+      try {
+        CountDownLatch start = new CountDownLatch(1);
+        for (String column : columns) {
+          done.add(clients.submit(() -> {
+            start.await();
+            for (int i = 0; i < 5; i++) {
+              assertGroups(fresh, column, "", segments.size());
+            }
+            return null;
+          }));
+        }
+        start.countDown();
+        for (Future<?> future : done) {
+          future.get();
+        }
+      } finally {
+        clients.shutdownNow();
+      }
+      assertThat(fresh.server().globalDictionaries().size()).isEqualTo(3);
     }
   }
 
