@@ -8,8 +8,6 @@ import io.pinot.common.utils.NetUtils;
 import io.pinot.controller.ControllerConfigKey;
 import io.pinot.controller.ControllerStarter;
 import io.pinot.spi.env.PinotConfiguration;
-import io.pinot.tools.EmbeddedPinotCluster;
-import io.pinot.tools.kafka.EmbeddedKafka;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,32 +16,23 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /// Two controllers sharing one deep store: only the Helix leader runs the segment completion protocol (the other
 /// answers `NOT_LEADER`, as Pinot's do); when the leader stops mid-stream, the other takes over and segments keep
 /// committing, with every message counted once.
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ControllerFailoverIT {
+class ControllerFailoverIT extends StreamingIT {
   private static final int MESSAGES = 12_000;
   private static final int FLUSH_ROWS = 1_000;
   private static final String TABLE = "rtFailover";
 
   @TempDir
   static Path workDir;
-  private StreamingTestCluster streaming;
-  private EmbeddedKafka kafka;
-  private EmbeddedPinotCluster cluster;
   private ControllerStarter standby;
-  private Http http;
 
   @BeforeAll
   void start() throws Exception {
-    streaming = StreamingTestCluster.start(workDir);
-    kafka = streaming.kafka;
-    cluster = streaming.cluster;
-    http = streaming.http;
+    startStreaming(workDir);
     kafka.createTopic(TABLE, 2);
     standby = new ControllerStarter(PinotConfiguration.empty()
         .with(ControllerConfigKey.ZK_ADDRESS.key(), cluster.zkAddress())
@@ -63,9 +52,6 @@ class ControllerFailoverIT {
   void stop() {
     if (standby != null) {
       standby.close();
-    }
-    if (streaming != null) {
-      streaming.close();
     }
   }
 

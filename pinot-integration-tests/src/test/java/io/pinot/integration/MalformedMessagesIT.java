@@ -4,8 +4,6 @@ package io.pinot.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pinot.tools.EmbeddedPinotCluster;
-import io.pinot.tools.kafka.EmbeddedKafka;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,10 +16,8 @@ import java.util.function.LongPredicate;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /// Malformed stream messages on a real cluster fed by a real Kafka broker (KRaft, in-process): truncated JSON and a
@@ -35,8 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 /// - Without it, consumption of the partition stops at the first bad message: the table status turns UNHEALTHY
 ///   with a message naming the partition and offset, the rows committed before it stay queryable, the other
 ///   partition goes on consuming, and the failed partition stays reported (never silently stuck).
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MalformedMessagesIT {
+class MalformedMessagesIT extends StreamingIT {
   private static final int MESSAGES = 3_000;
   private static final String SCHEMA = """
       {"schemaName": "%s",
@@ -47,26 +42,12 @@ class MalformedMessagesIT {
 
   @TempDir
   static Path workDir;
-  private StreamingTestCluster streaming;
-  private EmbeddedKafka kafka;
-  private EmbeddedPinotCluster cluster;
-  private Http http;
 
   @BeforeAll
   void start() throws Exception {
-    streaming = StreamingTestCluster.start(workDir);
-    kafka = streaming.kafka;
-    cluster = streaming.cluster;
-    http = streaming.http;
+    startStreaming(workDir);
     kafka.createTopic("mfLenient", 2);
     kafka.createTopic("mfStrict", 2);
-  }
-
-  @AfterAll
-  void stop() {
-    if (streaming != null) {
-      streaming.close();
-    }
   }
 
   @Test

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pinot.segment.mutable.LlcSegmentName;
-import io.pinot.tools.EmbeddedPinotCluster;
-import io.pinot.tools.kafka.EmbeddedKafka;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,10 +16,8 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /// A REALTIME table fed by a real Kafka broker (KRaft, in-process) on a real cluster: while messages are
@@ -30,8 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /// stopped mid-stream and restarted resumes from the last committed offsets with no duplicate and no gap. The
 /// acceptance size (1,000,000 messages, 100,000-row segments) runs with `./mvnw -Pacceptance verify` (or
 /// `-Drealtime.messages=1000000 -Drealtime.flushRows=100000`).
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RealtimeIngestionIT {
+class RealtimeIngestionIT extends StreamingIT {
   private static final int MESSAGES = Integer.getInteger("realtime.messages", TestData.rows(40_000, 1_000_000));
   private static final int FLUSH_ROWS = Integer.getInteger("realtime.flushRows", TestData.rows(3_000, 100_000));
   private static final int PARTITIONS = 4;
@@ -45,18 +40,11 @@ class RealtimeIngestionIT {
 
   @TempDir
   static Path workDir;
-  private StreamingTestCluster streaming;
-  private EmbeddedKafka kafka;
-  private EmbeddedPinotCluster cluster;
-  private Http http;
 
   @BeforeAll
   void start() throws Exception {
-    streaming = StreamingTestCluster.start(workDir, builder -> builder
+    startStreaming(workDir, builder -> builder
         .controllerConfig("controller.realtime.segment.validation.frequencyPeriod", "2s"));
-    kafka = streaming.kafka;
-    cluster = streaming.cluster;
-    http = streaming.http;
     kafka.createTopic(TOPIC, PARTITIONS);
     streaming.addSchemaAndTable(SCHEMA, table());
   }
@@ -64,13 +52,6 @@ class RealtimeIngestionIT {
   private String table() {
     return RealtimeTableJson.of("rtEvents", "ts", TOPIC, kafka.bootstrapServers(), FLUSH_ROWS)
         .withIndexes("\"invertedIndexColumns\": [\"city\"],").json();
-  }
-
-  @AfterAll
-  void stop() {
-    if (streaming != null) {
-      streaming.close();
-    }
   }
 
   @Test

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pinot.server.ServerStarter;
 import io.pinot.server.data.TableDataManager;
-import io.pinot.tools.EmbeddedPinotCluster;
-import io.pinot.tools.kafka.EmbeddedKafka;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,10 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /// The completion protocol with two replicas per partition on two servers: both replicas consume, the controller
@@ -26,8 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /// same rows on both servers. With one replica stopped, the other commits alone (the controller stops waiting for
 /// the dead one); the restarted replica loads what was committed meanwhile and resumes, and the table still holds
 /// every message exactly once.
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RealtimeReplicationIT {
+class RealtimeReplicationIT extends StreamingIT {
   private static final int MESSAGES = 24_000;
   private static final int PARTITIONS = 2;
   private static final int FLUSH_ROWS = 2_000;
@@ -35,30 +30,16 @@ class RealtimeReplicationIT {
 
   @TempDir
   static Path workDir;
-  private StreamingTestCluster streaming;
-  private EmbeddedKafka kafka;
-  private EmbeddedPinotCluster cluster;
-  private Http http;
 
   @BeforeAll
   void start() throws Exception {
-    streaming = StreamingTestCluster.start(workDir, builder -> builder.numServers(2));
-    kafka = streaming.kafka;
-    cluster = streaming.cluster;
-    http = streaming.http;
+    startStreaming(workDir, builder -> builder.numServers(2));
     kafka.createTopic(TABLE, PARTITIONS);
     streaming.addSchemaAndTable("""
         {"schemaName": "rtReplicated", "dimensionFieldSpecs": [{"name": "id", "dataType": "LONG"}],
          "dateTimeFieldSpecs": [{"name": "ts", "dataType": "LONG", "format": "1:MILLISECONDS:EPOCH",
                                  "granularity": "1:MILLISECONDS"}]}""",
         RealtimeTableJson.of(TABLE, "ts", TABLE, kafka.bootstrapServers(), FLUSH_ROWS).withReplicas(2).json());
-  }
-
-  @AfterAll
-  void stop() {
-    if (streaming != null) {
-      streaming.close();
-    }
   }
 
   @Test

@@ -4,8 +4,6 @@ package io.pinot.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pinot.tools.EmbeddedPinotCluster;
-import io.pinot.tools.kafka.EmbeddedKafka;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,10 +12,8 @@ import java.util.List;
 import java.util.Random;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /// Upsert and dedup tables fed by a real Kafka broker on a real cluster. FULL upsert: 100,000 updates over 10,000
@@ -25,8 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /// holding the version with the greatest comparison value; `skipUpsert` returns every version; a delete hides its
 /// key, an older row does not revive it, a newer one does. PARTIAL upsert merges each strategy across commits as
 /// Pinot documents. Dedup keeps the first row of each key. Sizes: `-Dupsert.keys` (10,000), `-Dupsert.versions` (10).
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class UpsertIT {
+class UpsertIT extends StreamingIT {
   private static final int KEYS = Integer.getInteger("upsert.keys", 10_000);
   private static final int VERSIONS = Integer.getInteger("upsert.versions", 10);
   private static final int PARTITIONS = 4;
@@ -34,17 +29,10 @@ class UpsertIT {
 
   @TempDir
   static Path workDir;
-  private StreamingTestCluster streaming;
-  private EmbeddedKafka kafka;
-  private EmbeddedPinotCluster cluster;
-  private Http http;
 
   @BeforeAll
   void start() throws Exception {
-    streaming = StreamingTestCluster.start(workDir);
-    kafka = streaming.kafka;
-    cluster = streaming.cluster;
-    http = streaming.http;
+    startStreaming(workDir);
     createTable("fullUpsert", """
         {"dimensionFieldSpecs": [{"name": "id", "dataType": "INT"}, {"name": "deleted", "dataType": "BOOLEAN"}],
          "metricFieldSpecs": [{"name": "amount", "dataType": "LONG"}]""",
@@ -81,13 +69,6 @@ class UpsertIT {
         .withSections(section + ", \"routing\": {\"instanceSelectorType\": \"strictReplicaGroup\"},").json();
     Http.Reply created = http.post(cluster.controllerUrl() + "/tables", table);
     assertThat(created.status()).as(created.body()).isEqualTo(200);
-  }
-
-  @AfterAll
-  void stop() {
-    if (streaming != null) {
-      streaming.close();
-    }
   }
 
   @Test
