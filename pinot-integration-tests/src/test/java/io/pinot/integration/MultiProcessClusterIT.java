@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongPredicate;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -215,17 +216,8 @@ class MultiProcessClusterIT {
   /// Polls until `rtKill` holds at least `expected` rows with no exception; returns the row of count, distinct
   /// count, min and max of `id`.
   private JsonNode awaitRealtimeCount(long expected, Duration timeout) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    JsonNode last = null;
-    while (System.nanoTime() < deadline) {
-      last = http.query(cluster.brokerUrl(), "SELECT COUNT(*), DISTINCTCOUNT(id), MIN(id), MAX(id) FROM rtKill");
-      JsonNode rows = last.path("resultTable").path("rows");
-      if (last.get("exceptions").isEmpty() && rows.size() == 1 && rows.get(0).get(0).asLong() >= expected) {
-        return rows.get(0);
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError("rtKill did not reach " + expected + " rows: " + last + cluster.logs());
+    return awaitFirstRow("SELECT COUNT(*), DISTINCTCOUNT(id), MIN(id), MAX(id) FROM rtKill",
+        count -> count >= expected, timeout);
   }
 
   private static int occurrences(String text, String fragment) {
@@ -262,17 +254,24 @@ class MultiProcessClusterIT {
   }
 
   private void awaitCount(long expected, Duration timeout) throws Exception {
+    awaitFirstRow("SELECT COUNT(*) FROM events", count -> count == expected, timeout);
+  }
+
+  /// Polls `sql` every 500 ms until it answers one row, without exception, whose first cell satisfies `done`;
+  /// returns that row.
+  private JsonNode awaitFirstRow(String sql, LongPredicate done, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     JsonNode last = null;
     while (System.nanoTime() < deadline) {
-      last = http.query(cluster.brokerUrl(), "SELECT COUNT(*) FROM events");
+      last = http.query(cluster.brokerUrl(), sql);
       JsonNode rows = last.path("resultTable").path("rows");
-      if (last.get("exceptions").isEmpty() && rows.size() == 1 && rows.get(0).get(0).asLong() == expected) {
-        return;
+      if (last.get("exceptions").isEmpty() && rows.size() == 1 && done.test(rows.get(0).get(0).asLong())) {
+        return rows.get(0);
       }
       Thread.sleep(500);
     }
-    throw new AssertionError("count(*) did not reach " + expected + ": " + last + cluster.logs());
+    throw new AssertionError("No answer as expected within " + timeout + " to " + sql + ": " + last
+        + cluster.logs());
   }
 
   private TestData.CommandResult runAdmin(String... arguments) throws Exception {
