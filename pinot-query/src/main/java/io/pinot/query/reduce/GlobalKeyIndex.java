@@ -2,19 +2,19 @@
 package io.pinot.query.reduce;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /// The group keys of a single dictionary-encoded group-by column numbered by a [GlobalDictionary]: a group is found
 /// from its value's global id by one array lookup, and its value is decoded only when asked for. Not thread-safe.
 final class GlobalKeyIndex implements GroupKeyIndex {
   private final GlobalDictionary.Snapshot ids;
-  /// Global id → group id + 1 (0: no group).
-  private final int[] groups;
+  /// Global id → group id + 1 (0: no group); made with the first group, so an unused copy costs nothing.
+  private int @Nullable [] groups;
   private int[] globalIds = new int[64];
   private int size;
 
   GlobalKeyIndex(GlobalDictionary.Snapshot ids) {
     this.ids = ids;
-    this.groups = new int[ids.size()];
   }
 
   GlobalDictionary.Snapshot ids() {
@@ -28,11 +28,14 @@ final class GlobalKeyIndex implements GroupKeyIndex {
 
   /// The group of a global id, or -1.
   int findGlobal(int globalId) {
-    return groups[globalId] - 1;
+    return groups == null ? -1 : groups[globalId] - 1;
   }
 
   /// Adds the group of a global id that has none yet and returns it.
   int addGlobal(int globalId) {
+    if (groups == null) {
+      groups = new int[ids.size()];
+    }
     if (size == globalIds.length) {
       globalIds = Arrays.copyOf(globalIds, size * 2);
     }
@@ -67,7 +70,7 @@ final class GlobalKeyIndex implements GroupKeyIndex {
 
   @Override
   public void ensureCapacity(int expectedSize) {
-    int wanted = Math.min(expectedSize, groups.length);
+    int wanted = Math.min(expectedSize, ids.size());
     if (wanted > globalIds.length) {
       globalIds = Arrays.copyOf(globalIds, wanted);
     }
