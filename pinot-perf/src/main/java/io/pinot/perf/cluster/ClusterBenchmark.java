@@ -55,6 +55,9 @@ public final class ClusterBenchmark implements Callable<Integer> {
   @Option(names = "--hold-seconds", defaultValue = "0",
       description = "Keep the cluster up this long after the report (for profiling or ad-hoc queries).")
   int holdSeconds;
+  @Option(names = "--settle-seconds", defaultValue = "0",
+      description = "Idle time between ingestion and pass 1 (nodes finish background work: JIT queue, GC, loads).")
+  int settleSeconds;
 
   @SuppressForbidden(reason = "benchmark entry point")
   public static void main(String[] args) {
@@ -72,6 +75,10 @@ public final class ClusterBenchmark implements Callable<Integer> {
       report.add(String.format(Locale.ROOT, "Ingestion (segment creation + tar push + queryable): %.1f s, "
           + "%.0f rows/s", ingestSeconds, rows / ingestSeconds));
       List<BenchQuery> queries = BenchQuery.parse(benchDir.resolve("queries.sql"));
+      if (settleSeconds > 0) {
+        report.add("Idle for " + settleSeconds + " s after ingestion");
+        Thread.sleep(Duration.ofSeconds(settleSeconds));
+      }
       report.add("Pass 1: the first queries after ingestion (JIT still cold)");
       LatencyReport.run(runner, queries, runs, warmup, report);
       report.add("Pass 2: the same queries again (warm)");
