@@ -14,8 +14,9 @@ public enum ServerConfigKey implements ConfigKey {
   NETTY_PORT("pinot.server.netty.port", "8098"),
   /// Admin REST port (health, table sizes).
   ADMIN_PORT("pinot.server.adminapi.port", "8097"),
+  /// The gRPC query API that Trino and PrestoDB stream segment queries from (0 binds a free port).
   GRPC_PORT("pinot.server.grpc.port", "8090"),
-  GRPC_ENABLE("pinot.server.grpc.enable", "false"),
+  GRPC_ENABLE("pinot.server.grpc.enable", "true"),
   /// Explicit instance id, overriding `Server_<host>_<port>`.
   INSTANCE_ID("pinot.server.instance.id", ""),
   /// Where loaded segments live: `<dataDir>/<tableNameWithType>/<segmentName>/`.

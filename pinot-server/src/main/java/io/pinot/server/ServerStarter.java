@@ -9,6 +9,7 @@ import io.pinot.server.api.ServerAdminApi;
 import io.pinot.server.cluster.ServerHelix;
 import io.pinot.server.data.InstanceDataManager;
 import io.pinot.server.data.SegmentFetcher;
+import io.pinot.server.grpc.GrpcQueryServer;
 import io.pinot.server.query.QueryScheduler;
 import io.pinot.server.realtime.CompletionClient;
 import io.pinot.server.realtime.RealtimeSegments;
@@ -31,6 +32,7 @@ public final class ServerStarter implements AutoCloseable {
   private @Nullable InstanceDataManager dataManager;
   private @Nullable QueryScheduler scheduler;
   private @Nullable QueryServer queryServer;
+  private @Nullable GrpcQueryServer grpcServer;
   private @Nullable RestServer adminServer;
   private volatile @Nullable ServerHelix helix;
   private @Nullable RealtimeSegments realtime;
@@ -46,17 +48,20 @@ public final class ServerStarter implements AutoCloseable {
     instanceId = config.instanceId().isBlank() ? InstanceIds.server(config.host(), nettyPort) : config.instanceId();
     scheduler = QueryScheduler.forInstance(instanceId, dataManager, config);
     queryServer = new QueryServer(nettyPort, scheduler::submit);
+    if (config.grpcEnabled()) {
+      grpcServer = GrpcQueryServer.start(NetUtils.resolvePort(config.grpcPort()), scheduler, config.queryTimeoutMs());
+    }
     realtime = new RealtimeSegments(dataManager, new CompletionClient(this::controllerUrl, instanceId),
         this::allSegmentsLoaded);
     adminServer = RestServer.start("0.0.0.0", NetUtils.resolvePort(config.adminPort()),
         ServerAdminApi.resources(dataManager, scheduler.runningQueries(), realtime));
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put(InstanceInfo.ADMIN_PORT, Integer.toString(adminServer.port()));
-    fields.put(InstanceInfo.GRPC_PORT, Integer.toString(config.grpcEnabled() ? config.grpcPort() : -1));
+    fields.put(InstanceInfo.GRPC_PORT, Integer.toString(grpcPort()));
     InstanceInfo instance = new InstanceInfo(instanceId, config.host(), queryServer.port(), true, List.of(), fields);
     helix = ServerHelix.join(config.zkAddress(), config.clusterName(), instance, dataManager, realtime);
-    LOGGER.info("Server {} started: queries on port {}, admin on port {}, data in {}", instanceId,
-        queryServer.port(), adminServer.port(), config.dataDir());
+    LOGGER.info("Server {} started: queries on port {}, admin on port {}, gRPC on port {}, data in {}", instanceId,
+        queryServer.port(), adminServer.port(), grpcPort(), config.dataDir());
   }
 
   private @Nullable String controllerUrl() {
@@ -91,6 +96,11 @@ public final class ServerStarter implements AutoCloseable {
     return adminServer == null ? -1 : adminServer.port();
   }
 
+  /// The gRPC query port, or -1 when the gRPC API is disabled or the server is stopped.
+  public int grpcPort() {
+    return grpcServer == null ? -1 : grpcServer.port();
+  }
+
   @Override
   public synchronized void close() {
     if (realtime != null) {
@@ -100,6 +110,10 @@ public final class ServerStarter implements AutoCloseable {
     if (helix != null) {
       helix.close();
       helix = null;
+    }
+    if (grpcServer != null) {
+      grpcServer.close();
+      grpcServer = null;
     }
     if (queryServer != null) {
       queryServer.close();

@@ -18,6 +18,7 @@ class ServerConfigTest {
     assertThat(config.nettyPort()).isEqualTo(8098);
     assertThat(config.adminPort()).isEqualTo(8097);
     assertThat(config.grpcPort()).isEqualTo(8090);
+    assertThat(config.grpcEnabled()).isTrue();
     assertThat(config.queryTimeoutMs()).isEqualTo(15_000);
     assertThat(config.numGroupsLimit()).isEqualTo(100_000);
     int cores = Runtime.getRuntime().availableProcessors();
@@ -32,7 +33,7 @@ class ServerConfigTest {
         Map.entry("pinot.zk.server", "zk:1"), Map.entry("pinot.cluster.name", "C"),
         Map.entry("pinot.server.netty.host", "h"), Map.entry("pinot.server.netty.port", "7000"),
         Map.entry("pinot.server.adminapi.port", "7001"), Map.entry("pinot.server.grpc.port", "7002"),
-        Map.entry("pinot.server.grpc.enable", "true"), Map.entry("pinot.server.instance.id", "Server_x_1"),
+        Map.entry("pinot.server.grpc.enable", "false"), Map.entry("pinot.server.instance.id", "Server_x_1"),
         Map.entry("pinot.server.instance.dataDir", "/d"), Map.entry("pinot.server.instance.segmentTarDir", "/t"),
         Map.entry("pinot.server.query.executor.timeout", "5"),
         Map.entry("pinot.server.query.executor.num.groups.limit", "6"),
@@ -41,7 +42,7 @@ class ServerConfigTest {
         Map.entry("pinot.query.scheduler.name", "bounded_fcfs"),
         Map.entry("pinot.query.scheduler.max_pending_per_group", "2"),
         Map.entry("pinot.server.query.scheduler.queue.size", "4"))));
-    assertThat(config).isEqualTo(new ServerConfig("zk:1", "C", "h", 7000, 7001, 7002, true, "Server_x_1",
+    assertThat(config).isEqualTo(new ServerConfig("zk:1", "C", "h", 7000, 7001, 7002, false, "Server_x_1",
         Path.of("/d"), Path.of("/t"), 5, 6, new SchedulerConfig("bounded_fcfs", 3, 7, 4, 2)));
     assertThat(config.scheduler().boundedPerGroup()).isTrue();
   }

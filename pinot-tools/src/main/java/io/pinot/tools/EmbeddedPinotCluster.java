@@ -74,6 +74,7 @@ public final class EmbeddedPinotCluster implements AutoCloseable {
         .with(ServerConfigKey.HOST.key(), builder.host)
         .with(ServerConfigKey.NETTY_PORT.key(), nettyPort)
         .with(ServerConfigKey.ADMIN_PORT.key(), index == 0 ? builder.serverAdminPort : 0)
+        .with(ServerConfigKey.GRPC_PORT.key(), index == 0 ? builder.serverGrpcPort : 0)
         .with(ServerConfigKey.DATA_DIR.key(), serverDir.resolve("index").toString())
         .with(ServerConfigKey.SEGMENT_TAR_DIR.key(), serverDir.resolve("tars").toString())
         .with(builder.serverOverrides));
@@ -169,6 +170,7 @@ public final class EmbeddedPinotCluster implements AutoCloseable {
     private int brokerPort;
     private int serverPort;
     private int serverAdminPort;
+    private int serverGrpcPort;
     private int numBrokers = 1;
     private int numServers = 1;
     private final Map<String, String> controllerOverrides = new HashMap<>();
@@ -214,6 +216,12 @@ public final class EmbeddedPinotCluster implements AutoCloseable {
     public Builder serverPorts(int nettyPort, int adminPort) {
       this.serverPort = nettyPort;
       this.serverAdminPort = adminPort;
+      return this;
+    }
+
+    /// gRPC query port of the first server (further servers take free ports).
+    public Builder serverGrpcPort(int port) {
+      this.serverGrpcPort = port;
       return this;
     }
 

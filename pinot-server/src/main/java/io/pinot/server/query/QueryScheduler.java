@@ -58,9 +58,20 @@ public final class QueryScheduler implements AutoCloseable {
     return running;
   }
 
+  /// A scheduled request: its answer (a serialized DataTable, errors included; never completed exceptionally) and a
+  /// way to cancel exactly this request.
+  public record Submission(CompletableFuture<byte[]> result, Runnable cancel) {
+  }
+
   /// Schedules a request; the future completes with the serialized DataTable (errors included), never
   /// exceptionally.
   public CompletableFuture<byte[]> submit(InstanceRequest request) {
+    return schedule(request).result();
+  }
+
+  /// As [#submit], with a handle that cancels this request alone: before it runs it is answered QueryCancellation
+  /// (503) without running, while it runs it stops at its next block.
+  public Submission schedule(InstanceRequest request) {
     long receivedAt = System.nanoTime();
     CompletableFuture<byte[]> result = new CompletableFuture<>();
     String group = TableNameBuilder.rawTableName(request.tableNameWithType());
@@ -68,7 +79,7 @@ public final class QueryScheduler implements AutoCloseable {
     if (config.boundedPerGroup() && pending.incrementAndGet() > config.maxPendingPerGroup()) {
       pending.decrementAndGet();
       result.complete(outOfCapacity(request, "of table " + group));
-      return result;
+      return new Submission(result, () -> { });
     } else if (!config.boundedPerGroup()) {
       pending.incrementAndGet();
     }
@@ -87,7 +98,7 @@ public final class QueryScheduler implements AutoCloseable {
       running.finished(entry);
       result.complete(outOfCapacity(request, "in total"));
     }
-    return result;
+    return new Submission(result, () -> running.cancel(entry));
   }
 
   private byte[] outOfCapacity(InstanceRequest request, String scope) {

@@ -85,6 +85,11 @@ public final class RunningQueries {
     return offline || realtime;
   }
 
+  /// Cancels this very query (a gRPC client that went away), whatever other query shares its id.
+  public void cancel(Entry entry) {
+    entry.kill();
+  }
+
   private boolean cancelExact(String queryId) {
     Entry entry = queries.get(queryId);
     if (entry == null) {

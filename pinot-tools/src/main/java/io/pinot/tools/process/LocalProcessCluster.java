@@ -52,12 +52,13 @@ public final class LocalProcessCluster implements AutoCloseable {
         "-brokerPort", Integer.toString(brokerPort));
     await(brokerUrl() + "/health", "broker");
     for (int i = 0; i < numServers; i++) {
-      int[] ports = {NetUtils.freePort(), NetUtils.freePort()};
+      int[] ports = {NetUtils.freePort(), NetUtils.freePort(), NetUtils.freePort()};
       serverPorts.add(ports);
       PinotProcess server = start("server-" + i, "StartServer", "-zkAddress", zkAddress(), "-clusterName", CLUSTER,
           "-serverHost", "localhost", "-serverPort", Integer.toString(ports[0]), "-serverAdminPort",
-          Integer.toString(ports[1]), "-dataDir", workDir.resolve("server-" + i + "/index").toString(),
-          "-segmentDir", workDir.resolve("server-" + i + "/tars").toString());
+          Integer.toString(ports[1]), "-serverGrpcPort", Integer.toString(ports[2]), "-dataDir",
+          workDir.resolve("server-" + i + "/index").toString(), "-segmentDir",
+          workDir.resolve("server-" + i + "/tars").toString());
       servers.add(server);
       await("http://localhost:" + ports[1] + "/health", "server-" + i);
     }

@@ -105,7 +105,7 @@ public final class QuickStart {
     out.flush();
     EmbeddedPinotCluster cluster = EmbeddedPinotCluster.builder(dataDir.resolve("cluster"))
         .externalZookeeper(options.zkAddress()).zkPort(2181).controllerPort(9000).brokerPort(8099)
-        .serverPorts(8098, 8097).build();
+        .serverPorts(8098, 8097).serverGrpcPort(8090).build();
     AtomicReference<@Nullable StreamQuickStart> stream = new AtomicReference<>();
     AutoCloseable shutdown = () -> {
       StreamQuickStart running = stream.get();

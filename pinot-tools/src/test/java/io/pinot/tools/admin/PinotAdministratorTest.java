@@ -45,8 +45,8 @@ class PinotAdministratorTest {
       "StartZookeeper, -zkPort -dataDir",
       "StartController, -zkAddress -clusterName -controllerHost -controllerPort -dataDir -configFileName",
       "StartBroker, -zkAddress -clusterName -brokerHost -brokerPort -configFileName",
-      "StartServer, -zkAddress -clusterName -serverHost -serverPort -serverAdminPort -dataDir -segmentDir "
-          + "-configFileName",
+      "StartServer, -zkAddress -clusterName -serverHost -serverPort -serverAdminPort -serverGrpcPort -dataDir "
+          + "-segmentDir -configFileName",
       "AddSchema, -schemaFile -controllerHost -controllerPort -controllerProtocol -exec",
       "AddTable, -schemaFile -tableConfigFile -controllerHost -controllerPort -exec",
       "DeleteTable, -tableName -type -controllerHost -controllerPort -exec",

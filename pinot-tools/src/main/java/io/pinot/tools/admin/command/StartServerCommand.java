@@ -37,6 +37,10 @@ public final class StartServerCommand extends AdminCommand {
   @Option(names = "-serverAdminPort", paramLabel = "<port>", description = "Admin REST port (default: 8097).")
   @Nullable Integer serverAdminPort;
 
+  @Option(names = "-serverGrpcPort", paramLabel = "<port>", description = "gRPC query port for Trino and PrestoDB "
+      + "(default: 8090; pinot.server.grpc.enable=false turns it off).")
+  @Nullable Integer serverGrpcPort;
+
   @Option(names = "-dataDir", paramLabel = "<dir>", description = "Directory of loaded segments (default: "
       + "<tmp>/PinotServer/<port>/index).")
   @Nullable String dataDir;
@@ -57,6 +61,7 @@ public final class StartServerCommand extends AdminCommand {
         ServerConfigKey.HOST.key(), serverHost,
         ServerConfigKey.NETTY_PORT.key(), serverPort,
         ServerConfigKey.ADMIN_PORT.key(), serverAdminPort,
+        ServerConfigKey.GRPC_PORT.key(), serverGrpcPort,
         ServerConfigKey.DATA_DIR.key(), dataDir,
         ServerConfigKey.SEGMENT_TAR_DIR.key(), segmentDir));
     Path home = NodeStarts.tempDir("PinotServer").resolve(configuration.getString(ServerConfigKey.NETTY_PORT));
@@ -73,7 +78,7 @@ public final class StartServerCommand extends AdminCommand {
     NodeStarts.start(server, server::start, "server", "port " + configuration.getString(ServerConfigKey.NETTY_PORT)
         + " or " + configuration.getString(ServerConfigKey.ADMIN_PORT));
     return NodeLifecycle.runUntilShutdown(ProcessRole.SERVER, server, "Started server " + server.instanceId()
-        + " (queries on port " + server.nettyPort() + ", admin on port " + server.adminPort()
-        + "). Press Ctrl-C to stop.", out());
+        + " (queries on port " + server.nettyPort() + ", admin on port " + server.adminPort() + ", gRPC on port "
+        + server.grpcPort() + "). Press Ctrl-C to stop.", out());
   }
 }

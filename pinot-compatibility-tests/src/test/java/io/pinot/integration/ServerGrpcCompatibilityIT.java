@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.pinot.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.pinot.common.utils.JsonUtils;
+import io.pinot.spi.config.table.TableConfig;
+import io.pinot.spi.data.Schema;
+import io.pinot.spi.data.readers.GenericRow;
+import io.pinot.tools.EmbeddedPinotCluster;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pinot.common.datatable.DataTable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/// The server gRPC query API against Apache Pinot 1.3's published stub and DataTable reader (what Trino's connector
+/// links): segment queries found through the broker's routing table and the controller's `grpcPort`, streamed from
+/// each server, decode to exactly the rows the broker returns for the same SQL; non-streaming answers, a large scan
+/// in several blocks, and errors as the client sees them.
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ServerGrpcCompatibilityIT {
+  private static final int SMALL_SEGMENTS = 4;
+  private static final int SMALL_ROWS = 2_500;
+  /// One large segment for the streaming scan: 1,000,000 rows with -Pacceptance.
+  private static final int LARGE_ROWS = TestData.rows(120_000, 1_000_000);
+  private static final String COLUMNS = "id, userId, score, city, flag, payload, tags, nums";
+  private static final String SCHEMA = """
+      {"schemaName": "trips",
+       "dimensionFieldSpecs": [{"name": "id", "dataType": "INT"}, {"name": "userId", "dataType": "LONG"},
+         {"name": "city", "dataType": "STRING"}, {"name": "flag", "dataType": "BOOLEAN"},
+         {"name": "payload", "dataType": "BYTES"},
+         {"name": "tags", "dataType": "STRING", "singleValueField": false},
+         {"name": "nums", "dataType": "INT", "singleValueField": false}],
+       "metricFieldSpecs": [{"name": "score", "dataType": "DOUBLE"}]}""";
+  private static final String TABLE = """
+      {"tableName": "trips", "tableType": "OFFLINE", "segmentsConfig": {"replication": "1"},
+       "tableIndexConfig": {"invertedIndexColumns": ["city"]}}""";
+
+  @TempDir
+  static Path workDir;
+  private EmbeddedPinotCluster cluster;
+  private final Http http = new Http();
+  private final PublishedGrpcClient grpc = new PublishedGrpcClient();
+  private int totalRows;
+
+  @BeforeAll
+  void start() throws Exception {
+    cluster = EmbeddedPinotCluster.builder(workDir.resolve("cluster")).numServers(2).build().start();
+    assertThat(http.post(cluster.controllerUrl() + "/schemas", SCHEMA).status()).isEqualTo(200);
+    assertThat(http.post(cluster.controllerUrl() + "/tables", TABLE).status()).isEqualTo(200);
+    Schema schema = JsonUtils.fromJson(SCHEMA, Schema.class);
+    TableConfig config = JsonUtils.fromJson(TABLE, TableConfig.class);
+    int id = 0;
+    for (int s = 0; s <= SMALL_SEGMENTS; s++) {
+      int rows = s == SMALL_SEGMENTS ? LARGE_ROWS : SMALL_ROWS;
+      List<GenericRow> batch = new ArrayList<>(rows);
+      for (int i = 0; i < rows; i++, id++) {
+        batch.add(row(id));
+      }
+      String name = s == SMALL_SEGMENTS ? "trips_large" : "trips_" + s;
+      Path tar = SegmentUploads.buildTarGz(config, schema, name, batch, workDir.resolve("b" + s));
+      assertThat(SegmentUploads.upload(cluster.controllerUrl(), "trips", tar).status()).isEqualTo(200);
+    }
+    totalRows = id;
+    long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (count() != totalRows && System.nanoTime() < until) {
+      Thread.sleep(200);
+    }
+    assertThat(count()).isEqualTo(totalRows);
+  }
+
+  private static GenericRow row(int id) {
+    GenericRow row = new GenericRow();
+    row.putValue("id", id);
+    row.putValue("userId", 1_000_000_000_000L + id % 977);
+    row.putValue("score", (id % 400) / 8.0);
+    row.putValue("city", "city-" + id % 37);
+    row.putValue("flag", id % 3 == 0 ? 1 : 0);
+    row.putValue("payload", new byte[]{(byte) id, (byte) (id >> 8), 0x5a});
+    row.putValue("tags", new Object[]{"t" + id % 5, "u" + id % 11});
+    row.putValue("nums", new Object[]{id % 13, -(id % 7), 42});
+    return row;
+  }
+
+  private long count() throws Exception {
+    JsonNode rows = http.query(cluster.brokerUrl(), "SELECT COUNT(*) FROM trips").path("resultTable").path("rows");
+    return rows.isMissingNode() || rows.isEmpty() ? -1 : rows.get(0).get(0).asLong();
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    grpc.close();
+    http.close();
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  /// server instance id → its segments, from the broker's routing table (what Trino and Presto read).
+  private Map<String, List<String>> routing() throws Exception {
+    Http.Reply reply = http.get(cluster.brokerUrl() + "/debug/routingTable/trips");
+    assertThat(reply.status()).isEqualTo(200);
+    Map<String, List<String>> servers = new HashMap<>();
+    reply.json().path("trips_OFFLINE").properties().forEach(entry -> {
+      List<String> segments = new ArrayList<>();
+      entry.getValue().forEach(segment -> segments.add(segment.asText()));
+      servers.put(entry.getKey(), segments);
+    });
+    return servers;
+  }
+
+  /// The gRPC port the controller reports for a server (what Presto reads), with the host from the id.
+  private int grpcPort(String instanceId) throws Exception {
+    Http.Reply reply = http.get(cluster.controllerUrl() + "/instances/" + instanceId);
+    assertThat(reply.status()).isEqualTo(200);
+    int port = reply.json().path("grpcPort").asInt();
+    assertThat(port).isPositive();
+    return port;
+  }
+
+  private static String host(String instanceId) {
+    return instanceId.substring("Server_".length(), instanceId.lastIndexOf('_'));
+  }
+
+  @Test
+  void segmentQueriesFromEveryServerReturnTheBrokersRows() throws Exception {
+    Map<String, List<String>> routing = routing();
+    assertThat(routing).hasSize(2);
+    List<String> viaGrpc = new ArrayList<>();
+    int segments = 0;
+    for (Map.Entry<String, List<String>> server : routing.entrySet()) {
+      // Trino's default: one segment per split, one request per segment
+      for (String segment : server.getValue()) {
+        segments++;
+        PublishedGrpcClient.Answer answer = grpc.submit(host(server.getKey()), grpcPort(server.getKey()),
+            PublishedGrpcClient.request("SELECT " + COLUMNS + " FROM trips_OFFLINE WHERE id % 10 = 3 LIMIT 2147483647",
+                List.of(segment), true, Map.of()));
+        assertThat(answer.responseTypes()).last().isEqualTo("metadata");
+        for (DataTable block : answer.dataBlocks()) {
+          assertThat(block.getExceptions()).isEmpty();
+          viaGrpc.addAll(PublishedRows.of(block));
+        }
+      }
+    }
+    assertThat(segments).isEqualTo(SMALL_SEGMENTS + 1);
+    JsonNode broker = http.query(cluster.brokerUrl(), "SELECT " + COLUMNS + " FROM trips WHERE id % 10 = 3 LIMIT "
+        + totalRows);
+    List<String> viaBroker = PublishedRows.of(broker.path("resultTable"));
+    assertThat(viaBroker).hasSize(totalRows / 10);
+    assertThat(viaGrpc).containsExactlyInAnyOrderElementsOf(viaBroker);
+  }
+
+  @Test
+  void aLargeScanStreamsInSeveralBlocksAndNonStreamingInOne() throws Exception {
+    Map<String, List<String>> routing = routing();
+    String server = routing.entrySet().stream().filter(e -> e.getValue().contains("trips_large")).findFirst()
+        .orElseThrow().getKey();
+    String sql = "SELECT id, city, score FROM trips_OFFLINE LIMIT 2147483647";
+    PublishedGrpcClient.Answer streamed = grpc.submit(host(server), grpcPort(server),
+        PublishedGrpcClient.request(sql, List.of("trips_large"), true, Map.of()));
+    assertThat(streamed.dataBlocks().size()).isGreaterThan(1);
+    assertThat(streamed.numRows()).isEqualTo(LARGE_ROWS);
+    assertThat(streamed.lastBlock().getMetadata()).containsEntry("numDocsScanned", Integer.toString(LARGE_ROWS));
+    long idSum = 0;
+    for (DataTable block : streamed.dataBlocks()) {
+      for (int r = 0; r < block.getNumberOfRows(); r++) {
+        idSum += block.getInt(r, 0);
+      }
+    }
+    long firstId = (long) SMALL_SEGMENTS * SMALL_ROWS;
+    assertThat(idSum).isEqualTo(LARGE_ROWS * firstId + (long) LARGE_ROWS * (LARGE_ROWS - 1) / 2);
+
+    PublishedGrpcClient.Answer whole = grpc.submit(host(server), grpcPort(server),
+        PublishedGrpcClient.request("SELECT id FROM trips_OFFLINE WHERE city = 'city-4' LIMIT 100000",
+            List.of("trips_large"), false, Map.of()));
+    assertThat(whole.responseTypes()).containsExactly("nonStreaming");
+    long expected = http.query(cluster.brokerUrl(), "SELECT COUNT(*) FROM trips WHERE city = 'city-4' AND id >= "
+        + firstId).path("resultTable").path("rows").get(0).get(0).asLong();
+    assertThat(whole.lastBlock().getNumberOfRows()).isEqualTo((int) expected);
+    assertThat(whole.lastBlock().getMetadata()).containsKey("numDocsScanned");
+  }
+
+  @Test
+  void errorsReachThePublishedClient() throws Exception {
+    String server = routing().keySet().iterator().next();
+    // a table the server does not hold: an exceptions block Trino fails on, then the NOT_FOUND status
+    PublishedGrpcClient.Answer trinoView = grpc.submit(host(server), grpcPort(server),
+        PublishedGrpcClient.request("SELECT id FROM nosuch_OFFLINE LIMIT 10", List.of("x"), true, Map.of()));
+    assertThat(trinoView.dataBlocks()).hasSize(1);
+    assertThat(trinoView.dataBlocks().get(0).getExceptions()).containsKey(230);
+    assertThatThrownBy(() -> grpc.submit(host(server), grpcPort(server), PublishedGrpcClient.request(
+        "SELECT id FROM nosuch_OFFLINE LIMIT 10", List.of("x"), true, Map.of()), false))
+        .isInstanceOfSatisfying(StatusRuntimeException.class,
+            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
+    // SQL that does not parse
+    assertThatThrownBy(() -> grpc.submit(host(server), grpcPort(server), PublishedGrpcClient.request(
+        "SELECT FROM WHERE", List.of(), true, Map.of())))
+        .isInstanceOfSatisfying(StatusRuntimeException.class,
+            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
+    // the server keeps answering
+    assertThat(grpc.submit(host(server), grpcPort(server), PublishedGrpcClient.request(
+        "SELECT id FROM trips_OFFLINE LIMIT 5", routing().get(server), true, Map.of())).numRows()).isEqualTo(5);
+  }
+}

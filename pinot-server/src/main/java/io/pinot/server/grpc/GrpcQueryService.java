@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.pinot.server.grpc;
+
+import io.grpc.Context;
+import io.grpc.Deadline;
+import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import io.pinot.common.datatable.DataTable;
+import io.pinot.common.proto.PinotQueryServerGrpc;
+import io.pinot.common.proto.Server.ServerRequest;
+import io.pinot.common.proto.Server.ServerResponse;
+import io.pinot.common.transport.InstanceRequest;
+import io.pinot.query.CompiledQuery;
+import io.pinot.query.CompiledQueryCache;
+import io.pinot.server.query.QueryScheduler;
+import io.pinot.spi.exception.QueryException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/// `org.apache.pinot.common.proto.PinotQueryServer/Submit`: runs one segment query (Pinot SQL addressed to a physical
+/// table, restricted to the request's `segments`) through the server's bounded scheduler, then answers in Apache
+/// Pinot's streaming or non-streaming shape (see [ResponseBlocks]), sending each message only when the client is
+/// ready for it. A query whose answer holds exceptions ends with a gRPC error status after its messages; a request
+/// that does not compile fails at once with INVALID_ARGUMENT. A client that cancels, or whose deadline passes, stops
+/// the query on the server. Thread-safe.
+final class GrpcQueryService extends PinotQueryServerGrpc.PinotQueryServerImplBase {
+  private static final Logger LOGGER = LoggerFactory.getLogger(GrpcQueryService.class);
+
+  private final QueryScheduler scheduler;
+  private final long defaultTimeoutMs;
+  private final CompiledQueryCache compiled = new CompiledQueryCache(1000);
+
+  GrpcQueryService(QueryScheduler scheduler, long defaultTimeoutMs) {
+    this.scheduler = scheduler;
+    this.defaultTimeoutMs = defaultTimeoutMs;
+  }
+
+  @Override
+  public void submit(ServerRequest request, StreamObserver<ServerResponse> observer) {
+    ServerCallStreamObserver<ServerResponse> call = (ServerCallStreamObserver<ServerResponse>) observer;
+    ResponseSender sender = new ResponseSender(call);
+    call.setOnReadyHandler(sender::drain);
+    InstanceRequest instanceRequest;
+    GrpcRequestMetadata metadata;
+    try {
+      metadata = GrpcRequestMetadata.from(request.getMetadataMap());
+      instanceRequest = toInstanceRequest(request, metadata);
+    } catch (QueryException e) {
+      call.onError(Status.INVALID_ARGUMENT.withDescription(GrpcStatuses.describe(e.errorCode().id(), e.getMessage()))
+          .asRuntimeException());
+      return;
+    } catch (IllegalArgumentException e) {
+      call.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+      return;
+    }
+    QueryScheduler.Submission submission = scheduler.schedule(instanceRequest);
+    call.setOnCancelHandler(submission.cancel());
+    boolean streaming = metadata.enableStreaming();
+    submission.result().whenComplete((bytes, error) -> {
+      if (error != null) {
+        LOGGER.error("gRPC query {} failed", instanceRequest.requestId(), error);
+        sender.fail(Status.INTERNAL.withDescription(error.toString()));
+        return;
+      }
+      DataTable table = DataTable.fromBytes(bytes);
+      sender.start(ResponseBlocks.of(table, bytes, streaming), GrpcStatuses.of(table.exceptions()));
+    });
+  }
+
+  private InstanceRequest toInstanceRequest(ServerRequest request, GrpcRequestMetadata metadata) {
+    if (!GrpcRequestMetadata.PAYLOAD_TYPE_SQL.equals(metadata.payloadType())) {
+      throw new IllegalArgumentException("payloadType " + metadata.payloadType() + " is not supported; send the "
+          + "query as Pinot SQL in the sql field with payloadType sql");
+    }
+    if (request.getSql().isBlank()) {
+      throw new IllegalArgumentException("The request has no sql");
+    }
+    CompiledQuery query = compiled.get(request.getSql());
+    Long optionTimeout = query.timeoutMs();
+    long timeoutMs = optionTimeout == null ? defaultTimeoutMs : optionTimeout;
+    Deadline deadline = Context.current().getDeadline();
+    if (deadline != null) {
+      timeoutMs = Math.max(1, Math.min(timeoutMs, deadline.timeRemaining(TimeUnit.MILLISECONDS)));
+    }
+    List<String> segments = request.getSegmentsList();
+    return new InstanceRequest(metadata.requestId(), metadata.brokerId(), request.getSql(), query.tableName(),
+        segments, timeoutMs, Map.of(), metadata.enableTrace());
+  }
+}
