@@ -12,6 +12,8 @@ import io.pinot.spi.config.table.TableConfig;
 import io.pinot.spi.data.Schema;
 import io.pinot.spi.data.readers.GenericRow;
 import io.pinot.tools.EmbeddedPinotCluster;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -132,6 +134,38 @@ class ServerGrpcCompatibilityIT {
 
   private static String host(String instanceId) {
     return instanceId.substring("Server_".length(), instanceId.lastIndexOf('_'));
+  }
+
+  @Test
+  void theRoutingEndpointsNameEverySegmentOnceOnALiveServer() throws Exception {
+    Map<String, List<String>> routing = routing();
+    List<String> all = new ArrayList<>();
+    routing.values().forEach(all::addAll);
+    assertThat(all).containsExactlyInAnyOrder("trips_0", "trips_1", "trips_2", "trips_3", "trips_large");
+    for (String server : routing.keySet()) {
+      int expected = cluster.servers().stream().filter(s -> s.instanceId().equals(server)).findFirst().orElseThrow()
+          .grpcPort();
+      assertThat(grpcPort(server)).isEqualTo(expected);
+    }
+    String query = URLEncoder.encode("SELECT id FROM trips_OFFLINE WHERE city = 'city-1'",
+        StandardCharsets.UTF_8);
+    Http.Reply forQuery = http.get(cluster.brokerUrl() + "/debug/routingTable/sql?query=" + query);
+    assertThat(forQuery.status()).isEqualTo(200);
+    Map<String, List<String>> sqlRouting = new HashMap<>();
+    forQuery.json().properties().forEach(entry -> {
+      List<String> segments = new ArrayList<>();
+      entry.getValue().forEach(segment -> segments.add(segment.asText()));
+      sqlRouting.put(entry.getKey(), segments);
+    });
+    assertThat(sqlRouting).isEqualTo(routing);
+    assertThat(http.get(cluster.brokerUrl() + "/debug/routingTable/sql?query=SELEC").status()).isEqualTo(400);
+    assertThat(http.get(cluster.brokerUrl() + "/debug/routingTable/sql").status()).isEqualTo(400);
+    Http.Reply unknown = http.get(cluster.brokerUrl() + "/debug/routingTable/sql?query="
+        + URLEncoder.encode("SELECT * FROM nosuch", StandardCharsets.UTF_8));
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.json().path("error").asText()).isEqualTo("Cannot find routing for table: nosuch");
+    assertThat(http.get(cluster.brokerUrl() + "/debug/routingTable/nosuch").status()).isEqualTo(404);
+    assertThat(http.get(cluster.brokerUrl() + "/debug/timeBoundary/trips").status()).isEqualTo(404);
   }
 
   @Test
