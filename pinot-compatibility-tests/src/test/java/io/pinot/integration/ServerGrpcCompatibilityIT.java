@@ -7,15 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.pinot.common.utils.JsonUtils;
-import io.pinot.spi.config.table.TableConfig;
-import io.pinot.spi.data.Schema;
-import io.pinot.spi.data.readers.GenericRow;
 import io.pinot.tools.EmbeddedPinotCluster;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,22 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
 /// in several blocks, and errors as the client sees them.
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServerGrpcCompatibilityIT {
-  private static final int SMALL_SEGMENTS = 4;
-  private static final int SMALL_ROWS = 2_500;
   /// One large segment for the streaming scan: 1,000,000 rows with -Pacceptance.
   private static final int LARGE_ROWS = TestData.rows(120_000, 1_000_000);
-  private static final String COLUMNS = "id, userId, score, city, flag, payload, tags, nums";
-  private static final String SCHEMA = """
-      {"schemaName": "trips",
-       "dimensionFieldSpecs": [{"name": "id", "dataType": "INT"}, {"name": "userId", "dataType": "LONG"},
-         {"name": "city", "dataType": "STRING"}, {"name": "flag", "dataType": "BOOLEAN"},
-         {"name": "payload", "dataType": "BYTES"},
-         {"name": "tags", "dataType": "STRING", "singleValueField": false},
-         {"name": "nums", "dataType": "INT", "singleValueField": false}],
-       "metricFieldSpecs": [{"name": "score", "dataType": "DOUBLE"}]}""";
-  private static final String TABLE = """
-      {"tableName": "trips", "tableType": "OFFLINE", "segmentsConfig": {"replication": "1"},
-       "tableIndexConfig": {"invertedIndexColumns": ["city"]}}""";
+  private static final int SMALL_SEGMENTS = TripsTable.SMALL_SEGMENTS;
+  private static final int SMALL_ROWS = TripsTable.SMALL_ROWS;
+  private static final String COLUMNS = TripsTable.COLUMNS;
 
   @TempDir
   static Path workDir;
@@ -60,45 +44,7 @@ class ServerGrpcCompatibilityIT {
   @BeforeAll
   void start() throws Exception {
     cluster = EmbeddedPinotCluster.builder(workDir.resolve("cluster")).numServers(2).build().start();
-    assertThat(http.post(cluster.controllerUrl() + "/schemas", SCHEMA).status()).isEqualTo(200);
-    assertThat(http.post(cluster.controllerUrl() + "/tables", TABLE).status()).isEqualTo(200);
-    Schema schema = JsonUtils.fromJson(SCHEMA, Schema.class);
-    TableConfig config = JsonUtils.fromJson(TABLE, TableConfig.class);
-    int id = 0;
-    for (int s = 0; s <= SMALL_SEGMENTS; s++) {
-      int rows = s == SMALL_SEGMENTS ? LARGE_ROWS : SMALL_ROWS;
-      List<GenericRow> batch = new ArrayList<>(rows);
-      for (int i = 0; i < rows; i++, id++) {
-        batch.add(row(id));
-      }
-      String name = s == SMALL_SEGMENTS ? "trips_large" : "trips_" + s;
-      Path tar = SegmentUploads.buildTarGz(config, schema, name, batch, workDir.resolve("b" + s));
-      assertThat(SegmentUploads.upload(cluster.controllerUrl(), "trips", tar).status()).isEqualTo(200);
-    }
-    totalRows = id;
-    long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (count() != totalRows && System.nanoTime() < until) {
-      Thread.sleep(200);
-    }
-    assertThat(count()).isEqualTo(totalRows);
-  }
-
-  private static GenericRow row(int id) {
-    GenericRow row = new GenericRow();
-    row.putValue("id", id);
-    row.putValue("userId", 1_000_000_000_000L + id % 977);
-    row.putValue("score", (id % 400) / 8.0);
-    row.putValue("city", "city-" + id % 37);
-    row.putValue("flag", id % 3 == 0 ? 1 : 0);
-    row.putValue("payload", new byte[]{(byte) id, (byte) (id >> 8), 0x5a});
-    row.putValue("tags", new Object[]{"t" + id % 5, "u" + id % 11});
-    row.putValue("nums", new Object[]{id % 13, -(id % 7), 42});
-    return row;
-  }
-
-  private long count() throws Exception {
-    JsonNode rows = http.query(cluster.brokerUrl(), "SELECT COUNT(*) FROM trips").path("resultTable").path("rows");
-    return rows.isMissingNode() || rows.isEmpty() ? -1 : rows.get(0).get(0).asLong();
+    totalRows = TripsTable.load(cluster, http, workDir, LARGE_ROWS);
   }
 
   @AfterAll
@@ -110,17 +56,8 @@ class ServerGrpcCompatibilityIT {
     }
   }
 
-  /// server instance id → its segments, from the broker's routing table (what Trino and Presto read).
   private Map<String, List<String>> routing() throws Exception {
-    Http.Reply reply = http.get(cluster.brokerUrl() + "/debug/routingTable/trips");
-    assertThat(reply.status()).isEqualTo(200);
-    Map<String, List<String>> servers = new HashMap<>();
-    reply.json().path("trips_OFFLINE").properties().forEach(entry -> {
-      List<String> segments = new ArrayList<>();
-      entry.getValue().forEach(segment -> segments.add(segment.asText()));
-      servers.put(entry.getKey(), segments);
-    });
-    return servers;
+    return TripsTable.routing(http, cluster.brokerUrl());
   }
 
   /// The gRPC port the controller reports for a server (what Presto reads), with the host from the id.
@@ -133,7 +70,7 @@ class ServerGrpcCompatibilityIT {
   }
 
   private static String host(String instanceId) {
-    return instanceId.substring("Server_".length(), instanceId.lastIndexOf('_'));
+    return TripsTable.host(instanceId);
   }
 
   @Test

@@ -26,6 +26,12 @@ final class Http implements AutoCloseable {
     return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET().build());
   }
 
+  Reply getWithHeaders(String url, Map<String, String> headers) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET();
+    headers.forEach(request::header);
+    return send(request.build());
+  }
+
   Reply post(String url, String json) throws IOException, InterruptedException {
     return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());

@@ -16,7 +16,7 @@ public final class ControllerApi {
     config.registerInstances(new HealthResource(), new SchemaResource(context), new TablesResource(context),
         new TableResource(context), new LiveBrokersResource(context), new BrokerInfoResource(context),
         new SegmentResource(context), new SegmentUploadResource(context), new InstanceResource(context),
-        new TenantResource(context), new SegmentCompletionResource(context),
+        new LiveInstancesResource(context), new TenantResource(context), new SegmentCompletionResource(context),
         new RealtimeTableResource(context));
     return config;
   }

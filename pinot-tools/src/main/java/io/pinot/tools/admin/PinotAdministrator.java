@@ -11,6 +11,7 @@ import io.pinot.tools.admin.command.PostQueryCommand;
 import io.pinot.tools.admin.command.QuickStartCommand;
 import io.pinot.tools.admin.command.StartBrokerCommand;
 import io.pinot.tools.admin.command.StartControllerCommand;
+import io.pinot.tools.admin.command.StartProxyCommand;
 import io.pinot.tools.admin.command.StartServerCommand;
 import io.pinot.tools.admin.command.StartZookeeperCommand;
 import io.pinot.tools.admin.command.StopProcessCommand;
@@ -30,9 +31,9 @@ import picocli.CommandLine.Option;
 @Command(name = "pinot-admin.sh", versionProvider = VersionProvider.class, sortOptions = false,
     description = "Administer a Pinot cluster: start nodes, manage schemas and tables, ingest data, query.",
     subcommands = {StartZookeeperCommand.class, StartControllerCommand.class, StartBrokerCommand.class,
-        StartServerCommand.class, AddSchemaCommand.class, AddTableCommand.class, DeleteTableCommand.class,
-        DeleteSchemaCommand.class, UploadSegmentCommand.class, LaunchDataIngestionJobCommand.class,
-        PostQueryCommand.class, QuickStartCommand.class, StopProcessCommand.class},
+        StartServerCommand.class, StartProxyCommand.class, AddSchemaCommand.class, AddTableCommand.class,
+        DeleteTableCommand.class, DeleteSchemaCommand.class, UploadSegmentCommand.class,
+        LaunchDataIngestionJobCommand.class, PostQueryCommand.class, QuickStartCommand.class, StopProcessCommand.class},
     footer = {"", "Run 'pinot-admin.sh <command> -help' for a command's flags."})
 public final class PinotAdministrator implements Runnable {
   /// System property that turns on stack traces for failures, like `-verbose`.

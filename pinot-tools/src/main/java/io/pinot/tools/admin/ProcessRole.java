@@ -9,6 +9,7 @@ public enum ProcessRole {
   BROKER("Broker", "broker"),
   SERVER("Server", "server"),
   MINION("Minion", "minion"),
+  PROXY("Proxy", "proxy"),
   KAFKA("Kafka", "Kafka");
 
   private final String fileTag;

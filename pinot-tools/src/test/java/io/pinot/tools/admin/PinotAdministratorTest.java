@@ -36,8 +36,8 @@ class PinotAdministratorTest {
   void globalHelpListsEveryCommand() {
     assertThat(run("-help")).isZero();
     assertThat(out.toString()).contains("Usage: pinot-admin.sh").contains("StartZookeeper", "StartController",
-        "StartBroker", "StartServer", "AddSchema", "AddTable", "DeleteTable", "DeleteSchema", "UploadSegment",
-        "LaunchDataIngestionJob", "PostQuery", "QuickStart", "StopProcess");
+        "StartBroker", "StartServer", "StartProxy", "AddSchema", "AddTable", "DeleteTable", "DeleteSchema",
+        "UploadSegment", "LaunchDataIngestionJob", "PostQuery", "QuickStart", "StopProcess");
   }
 
   @ParameterizedTest
@@ -55,7 +55,8 @@ class PinotAdministratorTest {
       "LaunchDataIngestionJob, -jobSpecFile -values -propertyFile",
       "PostQuery, -brokerHost -brokerPort -query",
       "QuickStart, -type -dataDir -tmpDir -quickstartDir -zkAddress",
-      "StopProcess, -controller -broker -server -zooKeeper -minion -kafka"})
+      "StartProxy, -controllerUrl -restPort -grpcPort -configFileName",
+      "StopProcess, -controller -broker -server -zooKeeper -minion -proxy -kafka"})
   void eachCommandHasPinotsFlagsAndHelp(String command, String flags) {
     assertThat(run(command, "-help")).isZero();
     String help = out.toString();

@@ -39,16 +39,20 @@ public final class StopProcessCommand extends AdminCommand {
   @Option(names = "-minion", description = "Stop minions.")
   boolean minion;
 
+  @Option(names = "-proxy", description = "Stop proxies.")
+  boolean proxy;
+
   @Option(names = "-kafka", description = "Stop Kafka.")
   boolean kafka;
 
   /// The roles chosen, in stop order (servers first, ZooKeeper last).
   Set<ProcessRole> roles() {
     Set<ProcessRole> roles = EnumSet.noneOf(ProcessRole.class);
-    if (!controller && !broker && !server && !zooKeeper && !minion && !kafka) {
+    if (!controller && !broker && !server && !zooKeeper && !minion && !proxy && !kafka) {
       roles.addAll(EnumSet.allOf(ProcessRole.class));
       return roles;
     }
+    addIf(roles, proxy, ProcessRole.PROXY);
     addIf(roles, server, ProcessRole.SERVER);
     addIf(roles, minion, ProcessRole.MINION);
     addIf(roles, broker, ProcessRole.BROKER);
@@ -67,9 +71,9 @@ public final class StopProcessCommand extends AdminCommand {
   @Override
   public Integer call() throws IOException, InterruptedException {
     PidFiles pidFiles = PidFiles.defaults();
-    // Stop order: the nodes that hold data and answer queries first, ZooKeeper last.
-    ProcessRole[] order = {ProcessRole.SERVER, ProcessRole.MINION, ProcessRole.BROKER, ProcessRole.CONTROLLER,
-        ProcessRole.KAFKA, ProcessRole.ZOOKEEPER};
+    // Stop order: the edge proxy, then the nodes that hold data and answer queries, ZooKeeper last.
+    ProcessRole[] order = {ProcessRole.PROXY, ProcessRole.SERVER, ProcessRole.MINION, ProcessRole.BROKER,
+        ProcessRole.CONTROLLER, ProcessRole.KAFKA, ProcessRole.ZOOKEEPER};
     Set<ProcessRole> roles = roles();
     for (ProcessRole role : order) {
       if (roles.contains(role)) {
