@@ -15,9 +15,12 @@ import io.pinot.common.http.RestServer;
 import io.pinot.common.metadata.InstanceInfo;
 import io.pinot.common.utils.InstanceIds;
 import io.pinot.common.utils.NetUtils;
+import io.pinot.common.auth.BasicAuthFilter;
+import io.pinot.common.auth.BasicAuthPrincipals;
 import io.pinot.spi.env.PinotConfiguration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -37,8 +40,15 @@ public final class BrokerStarter implements AutoCloseable {
   private int port;
   private String instanceId = "";
 
+  /// Apache Pinot's prefix of the broker's principals: `pinot.broker.access.control.principals=admin,user`,
+  /// `pinot.broker.access.control.principals.<name>.password` and `.tables`.
+  public static final String ACCESS_CONTROL_PREFIX = "pinot.broker.access.control";
+
+  private final BasicAuthPrincipals principals;
+
   public BrokerStarter(PinotConfiguration configuration) {
     this.config = BrokerConfig.from(configuration);
+    this.principals = BasicAuthPrincipals.from(configuration, ACCESS_CONTROL_PREFIX);
   }
 
   public synchronized void start() throws Exception {
@@ -54,6 +64,7 @@ public final class BrokerStarter implements AutoCloseable {
     ResourceConfig resources = new ResourceConfig();
     resources.registerInstances(new BrokerHealthResource(), new QueryResource(queryHandler),
         new RunningQueriesResource(queryHandler), new ClientQueryResource(queryHandler), new DebugResource(routing));
+    resources.register(new BasicAuthFilter(principals, Set.of("health"), true));
     restServer = RestServer.start("0.0.0.0", port, resources);
     InstanceInfo instance = new InstanceInfo(instanceId, config.host(), port, true, List.of(), Map.of());
     helix = BrokerHelix.join(config.zkAddress(), config.clusterName(), instance, routing, quotas);

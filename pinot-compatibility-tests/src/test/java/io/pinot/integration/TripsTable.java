@@ -52,7 +52,8 @@ final class TripsTable {
       }
       String name = s == SMALL_SEGMENTS ? "trips_large" : "trips_" + s;
       Path tar = SegmentUploads.buildTarGz(config, schema, name, batch, workDir.resolve("b" + s));
-      assertThat(SegmentUploads.upload(cluster.controllerUrl(), "trips", tar).status()).isEqualTo(200);
+      assertThat(SegmentUploads.upload(cluster.controllerUrl(), "trips", tar, http.authorization()).status())
+          .isEqualTo(200);
     }
     long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (count(cluster, http) != id && System.nanoTime() < until) {

@@ -17,11 +17,14 @@ import io.pinot.controller.helix.MetadataStore;
 import io.pinot.controller.helix.SegmentMessenger;
 import io.pinot.controller.segment.SegmentManager;
 import io.pinot.controller.table.TableManager;
+import io.pinot.common.auth.BasicAuthFilter;
+import io.pinot.common.auth.BasicAuthPrincipals;
 import io.pinot.spi.env.PinotConfiguration;
 import io.pinot.spi.filesystem.LocalPinotFS;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +42,17 @@ public final class ControllerStarter implements AutoCloseable {
   private @Nullable RealtimeServices realtime;
   private int port;
 
+  /// Apache Pinot's prefix of the controller's principals: `controller.admin.access.control.principals=admin,user`,
+  /// `controller.admin.access.control.principals.<name>.password` (`.tables`, `.permissions`).
+  public static final String ACCESS_CONTROL_PREFIX = "controller.admin.access.control";
+  /// Paths open without credentials (Pinot's unprotected set), besides the UI's static files.
+  private static final Set<String> UNPROTECTED_PATHS = Set.of("", "help", "health", "auth/info", "auth/verify");
+
+  private final BasicAuthPrincipals principals;
+
   public ControllerStarter(PinotConfiguration configuration) {
     this.config = ControllerConfig.from(configuration);
+    this.principals = BasicAuthPrincipals.from(configuration, ACCESS_CONTROL_PREFIX);
   }
 
   public synchronized void start() throws Exception {
@@ -73,7 +85,8 @@ public final class ControllerStarter implements AutoCloseable {
     context = new ControllerContext(config, instanceId, store, idealStates, instances, deepStore, tables, segments,
         realtime, httpClient);
     helix.watchInstances(tables::reconcileBrokerResource);
-    restServer = RestServer.start("0.0.0.0", port, ControllerApi.resources(context));
+    restServer = RestServer.start("0.0.0.0", port, ControllerApi.resources(context)
+        .register(new BasicAuthFilter(principals, UNPROTECTED_PATHS, false)));
     LOGGER.info("Controller {} serving REST on port {}", instanceId, port);
   }
 

@@ -15,6 +15,20 @@ import java.util.Map;
 final class Http implements AutoCloseable {
   private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
+  private final String authorization;
+
+  Http() {
+    this("");
+  }
+
+  /// A client that sends `authorization` (when not empty) as the `Authorization` header of every request.
+  Http(String authorization) {
+    this.authorization = authorization;
+  }
+
+  String authorization() {
+    return authorization;
+  }
 
   record Reply(int status, String body) {
     JsonNode json() {
@@ -56,6 +70,9 @@ final class Http implements AutoCloseable {
   }
 
   private Reply send(HttpRequest request) throws IOException, InterruptedException {
+    if (!authorization.isEmpty() && request.headers().firstValue("Authorization").isEmpty()) {
+      request = HttpRequest.newBuilder(request, (name, value) -> true).header("Authorization", authorization).build();
+    }
     HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
     return new Reply(response.statusCode(), response.body());
   }

@@ -38,6 +38,12 @@ final class SegmentUploads {
 
   static Http.Reply upload(String controllerUrl, String tableName, Path tarGz)
       throws IOException, InterruptedException {
+    return upload(controllerUrl, tableName, tarGz, "");
+  }
+
+  /// As [#upload(String, String, Path)], sending `authorization` (when not empty) as the `Authorization` header.
+  static Http.Reply upload(String controllerUrl, String tableName, Path tarGz, String authorization)
+      throws IOException, InterruptedException {
     String boundary = "----pinot" + System.nanoTime();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     String fileName = tarGz.getFileName().toString();
@@ -46,10 +52,13 @@ final class SegmentUploads {
     body.write(Files.readAllBytes(tarGz));
     body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
-      HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(controllerUrl
-          + "/v2/segments?tableName=" + tableName)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-          .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(controllerUrl + "/v2/segments?tableName="
+          + tableName)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+          .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+      if (!authorization.isEmpty()) {
+        request.header("Authorization", authorization);
+      }
+      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Http.Reply(response.statusCode(), response.body());
     }
   }

@@ -15,6 +15,7 @@ public record ServerConfig(
     int grpcPort,
     boolean grpcEnabled,
     String instanceId,
+    String authToken,
     Path dataDir,
     Path segmentTarDir,
     long queryTimeoutMs,
@@ -37,7 +38,8 @@ public record ServerConfig(
         config.getString(ServerConfigKey.CLUSTER_NAME), config.getString(ServerConfigKey.HOST),
         config.getInt(ServerConfigKey.NETTY_PORT), config.getInt(ServerConfigKey.ADMIN_PORT),
         config.getInt(ServerConfigKey.GRPC_PORT), config.getBoolean(ServerConfigKey.GRPC_ENABLE),
-        config.getString(ServerConfigKey.INSTANCE_ID), data.toAbsolutePath(), tars.toAbsolutePath(),
+        config.getString(ServerConfigKey.INSTANCE_ID), config.getString(ServerConfigKey.INSTANCE_AUTH_TOKEN),
+        data.toAbsolutePath(), tars.toAbsolutePath(),
         config.getLong(ServerConfigKey.QUERY_TIMEOUT_MS), config.getInt(ServerConfigKey.NUM_GROUPS_LIMIT), scheduler);
   }
 }

@@ -17,6 +17,10 @@ public enum ServerConfigKey implements ConfigKey {
   /// The gRPC query API that Trino and PrestoDB stream segment queries from (0 binds a free port).
   GRPC_PORT("pinot.server.grpc.port", "8090"),
   GRPC_ENABLE("pinot.server.grpc.enable", "true"),
+  /// `Authorization` value the server sends to the controller (segment downloads, real-time segment completion)
+  /// when the controller checks credentials, such as `Basic YWRtaW46dmVyeXNlY3JldA==`.
+  INSTANCE_AUTH_TOKEN("pinot.server.instance.auth.token", "", List.of("pinot.server.segment.fetcher.auth.token",
+      "pinot.server.segment.uploader.auth.token")),
   /// Explicit instance id, overriding `Server_<host>_<port>`.
   INSTANCE_ID("pinot.server.instance.id", ""),
   /// Where loaded segments live: `<dataDir>/<tableNameWithType>/<segmentName>/`.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.pinot.server;
 
+import io.pinot.common.auth.BasicAuthPrincipals;
 import io.pinot.common.http.RestServer;
 import io.pinot.common.metadata.InstanceInfo;
 import io.pinot.common.utils.InstanceIds;
@@ -38,20 +39,30 @@ public final class ServerStarter implements AutoCloseable {
   private @Nullable RealtimeSegments realtime;
   private String instanceId = "";
 
+  /// Apache Pinot's prefix of the server's principals (checked on the gRPC query API):
+  /// `pinot.server.access.control.principals=admin,user`, `...principals.<name>.password` and `.tables`.
+  public static final String ACCESS_CONTROL_PREFIX = "pinot.server.access.control";
+
+  private final BasicAuthPrincipals principals;
+
   public ServerStarter(PinotConfiguration configuration) {
     this.config = ServerConfig.from(configuration);
+    this.principals = BasicAuthPrincipals.from(configuration, ACCESS_CONTROL_PREFIX);
   }
 
   public synchronized void start() throws Exception {
-    dataManager = new InstanceDataManager(config.dataDir(), config.segmentTarDir(), new SegmentFetcher());
+    dataManager = new InstanceDataManager(config.dataDir(), config.segmentTarDir(),
+        new SegmentFetcher(config.authToken()));
     int nettyPort = NetUtils.resolvePort(config.nettyPort());
     instanceId = config.instanceId().isBlank() ? InstanceIds.server(config.host(), nettyPort) : config.instanceId();
     scheduler = QueryScheduler.forInstance(instanceId, dataManager, config);
     queryServer = new QueryServer(nettyPort, scheduler::submit);
     if (config.grpcEnabled()) {
-      grpcServer = GrpcQueryServer.start(NetUtils.resolvePort(config.grpcPort()), scheduler, config.queryTimeoutMs());
+      grpcServer = GrpcQueryServer.start(NetUtils.resolvePort(config.grpcPort()), scheduler, config.queryTimeoutMs(),
+          principals);
     }
-    realtime = new RealtimeSegments(dataManager, new CompletionClient(this::controllerUrl, instanceId),
+    CompletionClient completion = new CompletionClient(this::controllerUrl, instanceId, config.authToken());
+    realtime = new RealtimeSegments(dataManager, completion,
         this::allSegmentsLoaded);
     adminServer = RestServer.start("0.0.0.0", NetUtils.resolvePort(config.adminPort()),
         ServerAdminApi.resources(dataManager, scheduler.runningQueries(), realtime));

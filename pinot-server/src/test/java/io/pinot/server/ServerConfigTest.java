@@ -34,6 +34,7 @@ class ServerConfigTest {
         Map.entry("pinot.server.netty.host", "h"), Map.entry("pinot.server.netty.port", "7000"),
         Map.entry("pinot.server.adminapi.port", "7001"), Map.entry("pinot.server.grpc.port", "7002"),
         Map.entry("pinot.server.grpc.enable", "false"), Map.entry("pinot.server.instance.id", "Server_x_1"),
+        Map.entry("pinot.server.instance.auth.token", "Basic abc"),
         Map.entry("pinot.server.instance.dataDir", "/d"), Map.entry("pinot.server.instance.segmentTarDir", "/t"),
         Map.entry("pinot.server.query.executor.timeout", "5"),
         Map.entry("pinot.server.query.executor.num.groups.limit", "6"),
@@ -42,7 +43,7 @@ class ServerConfigTest {
         Map.entry("pinot.query.scheduler.name", "bounded_fcfs"),
         Map.entry("pinot.query.scheduler.max_pending_per_group", "2"),
         Map.entry("pinot.server.query.scheduler.queue.size", "4"))));
-    assertThat(config).isEqualTo(new ServerConfig("zk:1", "C", "h", 7000, 7001, 7002, false, "Server_x_1",
+    assertThat(config).isEqualTo(new ServerConfig("zk:1", "C", "h", 7000, 7001, 7002, false, "Server_x_1", "Basic abc",
         Path.of("/d"), Path.of("/t"), 5, 6, new SchedulerConfig("bounded_fcfs", 3, 7, 4, 2)));
     assertThat(config.scheduler().boundedPerGroup()).isTrue();
   }

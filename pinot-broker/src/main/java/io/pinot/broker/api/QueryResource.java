@@ -4,9 +4,12 @@ package io.pinot.broker.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pinot.broker.requesthandler.BrokerQueryHandler;
 import io.pinot.broker.requesthandler.QueryRequest;
+import io.pinot.common.auth.BasicAuthFilter;
+import io.pinot.common.auth.BasicAuthPrincipals;
 import io.pinot.common.http.RestException;
 import io.pinot.common.response.BrokerResponse;
 import io.pinot.common.utils.JsonUtils;
+import io.pinot.spi.exception.QueryErrorCode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -16,6 +19,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
@@ -38,7 +43,7 @@ public final class QueryResource {
   @POST
   @Path("/sql")
   @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.WILDCARD})
-  public Response postSql(String body) {
+  public Response postSql(String body, @Context ContainerRequestContext context) {
     JsonNode request;
     try {
       request = JsonUtils.parse(body == null ? "" : body);
@@ -52,17 +57,17 @@ public final class QueryResource {
     JsonNode options = request.get("queryOptions");
     JsonNode trace = request.get("trace");
     return respond(new QueryRequest(sql.asText(), options == null || options.isNull() ? null : options.asText(),
-        trace != null && trace.asBoolean()));
+        trace != null && trace.asBoolean(), principal(context)));
   }
 
   @GET
   @Path("/sql")
   public Response getSql(@QueryParam("sql") @Nullable String sql, @QueryParam("trace") @Nullable String trace,
-      @QueryParam("queryOptions") @Nullable String queryOptions) {
+      @QueryParam("queryOptions") @Nullable String queryOptions, @Context ContainerRequestContext context) {
     if (sql == null || sql.isBlank()) {
       throw RestException.badRequest("Missing the query parameter 'sql'");
     }
-    return respond(new QueryRequest(sql, queryOptions, Boolean.parseBoolean(trace)));
+    return respond(new QueryRequest(sql, queryOptions, Boolean.parseBoolean(trace), principal(context)));
   }
 
   @DELETE
@@ -89,9 +94,19 @@ public final class QueryResource {
     return "Cancelled query: " + queryId + (verbose ? " with responses from servers: " + servers : "");
   }
 
+  private static BasicAuthPrincipals.@Nullable Principal principal(ContainerRequestContext context) {
+    return context.getProperty(BasicAuthFilter.PRINCIPAL_PROPERTY) instanceof BasicAuthPrincipals.Principal p ? p
+        : null;
+  }
+
+  /// The answer as Pinot's broker gives it: HTTP 200 with the exceptions, except a denied table, which is 403
+  /// `{"code": 403, "error": "Permission denied..."}` as in Pinot 1.x.
   private Response respond(QueryRequest request) {
     BrokerResponse response = handler.handle(request);
     int errorCode = response.exceptions().isEmpty() ? -1 : response.exceptions().get(0).errorCode();
+    if (errorCode == QueryErrorCode.ACCESS_DENIED.id()) {
+      throw new RestException(Response.Status.FORBIDDEN, response.exceptions().get(0).message());
+    }
     return Response.ok(JsonUtils.toBytes(response), MediaType.APPLICATION_JSON_TYPE)
         .header("X-Pinot-Error-Code", errorCode).build();
   }

@@ -168,6 +168,11 @@ public final class BrokerQueryHandler implements AutoCloseable {
       requestOptions.putIfAbsent(QueryOptions.ENABLE_NULL_HANDLING, "true");
     }
     CompiledQuery query = compiled.get(request.sql(), requestOptions);
+    String rawTable = TableNameBuilder.rawTableName(query.tableName());
+    if (request.principal() != null && !request.principal().hasTable(rawTable)) {
+      throw QueryErrorCode.ACCESS_DENIED.asException("Permission denied: principal " + request.principal().name()
+          + " has no access to table " + rawTable);
+    }
     String clientQueryId = query.queryOptions().get(CLIENT_QUERY_ID);
     if (clientQueryId != null && !clientQueryId.isBlank()) {
       running.clientQueryId(entry, clientQueryId);

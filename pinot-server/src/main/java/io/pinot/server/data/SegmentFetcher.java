@@ -21,6 +21,16 @@ public final class SegmentFetcher implements AutoCloseable {
 
   private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build();
+  private final String authorization;
+
+  public SegmentFetcher() {
+    this("");
+  }
+
+  /// @param authorization `Authorization` header for HTTP downloads (the controller's credentials), or empty
+  public SegmentFetcher(String authorization) {
+    this.authorization = authorization;
+  }
 
   /// Fetches `uri` into `destination` (replaced if present).
   public void fetch(String uri, Path destination) throws IOException {
@@ -45,7 +55,11 @@ public final class SegmentFetcher implements AutoCloseable {
       Files.copy(Path.of(uri), destination, StandardCopyOption.REPLACE_EXISTING);
       return;
     }
-    HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10)).GET().build();
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10)).GET();
+    if (!authorization.isEmpty()) {
+      builder.header("Authorization", authorization);
+    }
+    HttpRequest request = builder.build();
     try {
       HttpResponse<Path> response = client.send(request, HttpResponse.BodyHandlers.ofFile(destination));
       if (response.statusCode() != 200) {

@@ -3,6 +3,7 @@ package io.pinot.server.grpc;
 
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.pinot.common.auth.BasicAuthPrincipals;
 import io.pinot.server.query.QueryScheduler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -24,15 +25,18 @@ public final class GrpcQueryServer implements AutoCloseable {
   }
 
   /// Binds `port` (0 for a free one) on all interfaces and serves queries through `scheduler`.
-  public static GrpcQueryServer start(int port, QueryScheduler scheduler, long defaultTimeoutMs) throws IOException {
-    return start(port, scheduler, defaultTimeoutMs, MAX_INBOUND_MESSAGE_BYTES);
+  ///
+  /// @param principals the credentials a request's `authorization` metadata must match (none: not checked)
+  public static GrpcQueryServer start(int port, QueryScheduler scheduler, long defaultTimeoutMs,
+      BasicAuthPrincipals principals) throws IOException {
+    return start(port, scheduler, defaultTimeoutMs, principals, MAX_INBOUND_MESSAGE_BYTES);
   }
 
-  static GrpcQueryServer start(int port, QueryScheduler scheduler, long defaultTimeoutMs, int maxInboundBytes)
-      throws IOException {
+  static GrpcQueryServer start(int port, QueryScheduler scheduler, long defaultTimeoutMs,
+      BasicAuthPrincipals principals, int maxInboundBytes) throws IOException {
     Server server = NettyServerBuilder.forAddress(new InetSocketAddress(port))
         .maxInboundMessageSize(maxInboundBytes)
-        .addService(new GrpcQueryService(scheduler, defaultTimeoutMs))
+        .addService(new GrpcQueryService(scheduler, defaultTimeoutMs, principals))
         .build()
         .start();
     LOGGER.info("gRPC query server listening on port {}", server.getPort());

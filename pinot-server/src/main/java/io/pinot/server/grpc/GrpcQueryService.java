@@ -6,6 +6,7 @@ import io.grpc.Deadline;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import io.pinot.common.auth.BasicAuthPrincipals;
 import io.pinot.common.datatable.DataTable;
 import io.pinot.common.proto.PinotQueryServerGrpc;
 import io.pinot.common.proto.Server.ServerRequest;
@@ -15,6 +16,7 @@ import io.pinot.query.CompiledQuery;
 import io.pinot.query.CompiledQueryCache;
 import io.pinot.server.query.QueryScheduler;
 import io.pinot.spi.exception.QueryException;
+import io.pinot.spi.utils.TableNameBuilder;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -29,14 +31,18 @@ import org.slf4j.LoggerFactory;
 /// the query on the server. Thread-safe.
 final class GrpcQueryService extends PinotQueryServerGrpc.PinotQueryServerImplBase {
   private static final Logger LOGGER = LoggerFactory.getLogger(GrpcQueryService.class);
+  /// The metadata key Pinot's server-side access control reads.
+  static final String AUTHORIZATION = "authorization";
 
   private final QueryScheduler scheduler;
   private final long defaultTimeoutMs;
+  private final BasicAuthPrincipals principals;
   private final CompiledQueryCache compiled = new CompiledQueryCache(1000);
 
-  GrpcQueryService(QueryScheduler scheduler, long defaultTimeoutMs) {
+  GrpcQueryService(QueryScheduler scheduler, long defaultTimeoutMs, BasicAuthPrincipals principals) {
     this.scheduler = scheduler;
     this.defaultTimeoutMs = defaultTimeoutMs;
+    this.principals = principals;
   }
 
   @Override
@@ -57,6 +63,11 @@ final class GrpcQueryService extends PinotQueryServerGrpc.PinotQueryServerImplBa
       call.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
       return;
     }
+    Status denied = checkAccess(request.getMetadataMap(), instanceRequest.tableNameWithType());
+    if (!denied.isOk()) {
+      call.onError(denied.asRuntimeException());
+      return;
+    }
     QueryScheduler.Submission submission = scheduler.schedule(instanceRequest);
     call.setOnCancelHandler(submission.cancel());
     boolean streaming = metadata.enableStreaming();
@@ -69,6 +80,32 @@ final class GrpcQueryService extends PinotQueryServerGrpc.PinotQueryServerImplBa
       DataTable table = DataTable.fromBytes(bytes);
       sender.start(ResponseBlocks.of(table, bytes, streaming), GrpcStatuses.of(table.exceptions()));
     });
+  }
+
+  /// With principals configured, the request's `authorization` metadata (key matched case-insensitively, value
+  /// trimmed) must name one of them (UNAUTHENTICATED) that may read the table (PERMISSION_DENIED).
+  private Status checkAccess(Map<String, String> metadata, String tableNameWithType) {
+    if (!principals.isEnabled()) {
+      return Status.OK;
+    }
+    String credential = null;
+    for (Map.Entry<String, String> entry : metadata.entrySet()) {
+      if (entry.getKey().equalsIgnoreCase(AUTHORIZATION)) {
+        credential = entry.getValue();
+      }
+    }
+    var principal = principals.authenticate(credential);
+    if (principal.isEmpty()) {
+      return Status.UNAUTHENTICATED.withDescription(credential == null
+          ? "The request carries no credential: put 'authorization' (Basic ...) in its metadata"
+          : "The request's credential is not valid");
+    }
+    String raw = TableNameBuilder.rawTableName(tableNameWithType);
+    if (!principal.get().hasTable(raw)) {
+      return Status.PERMISSION_DENIED.withDescription("Principal " + principal.get().name()
+          + " has no access to table " + raw);
+    }
+    return Status.OK;
   }
 
   private InstanceRequest toInstanceRequest(ServerRequest request, GrpcRequestMetadata metadata) {

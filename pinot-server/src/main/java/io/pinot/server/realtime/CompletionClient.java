@@ -29,9 +29,17 @@ public final class CompletionClient implements AutoCloseable {
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
 
+  private final String authorization;
+
   public CompletionClient(Supplier<@Nullable String> controller, String instanceId) {
+    this(controller, instanceId, "");
+  }
+
+  /// @param authorization `Authorization` header for the controller (when it checks credentials), or empty
+  public CompletionClient(Supplier<@Nullable String> controller, String instanceId, String authorization) {
     this.controller = controller;
     this.instanceId = instanceId;
+    this.authorization = authorization;
   }
 
   public CompletionResponse segmentConsumed(String segment, long offset, String reason, long rowCount) {
@@ -67,6 +75,9 @@ public final class CompletionClient implements AutoCloseable {
         + "&streamPartitionMsgOffset=" + offset + extra;
     try {
       HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60));
+      if (!authorization.isEmpty()) {
+        request.header("Authorization", authorization);
+      }
       if (method.equals("POST")) {
         request.header("Content-Type", "application/octet-stream").POST(body == null
             ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofFile(body));

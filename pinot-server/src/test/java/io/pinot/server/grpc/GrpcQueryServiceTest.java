@@ -9,6 +9,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.StreamObserver;
+import io.pinot.common.auth.BasicAuthPrincipals;
 import io.pinot.common.datatable.ColumnDataType;
 import io.pinot.common.datatable.DataSchema;
 import io.pinot.common.datatable.DataTable;
@@ -22,6 +23,7 @@ import io.pinot.query.context.QueryDeadline;
 import io.pinot.server.query.QueryRunner;
 import io.pinot.server.query.QueryScheduler;
 import io.pinot.server.query.SchedulerConfig;
+import io.pinot.spi.env.PinotConfiguration;
 import io.pinot.spi.exception.QueryException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -92,7 +94,9 @@ class GrpcQueryServiceTest {
   @BeforeEach
   void start() throws Exception {
     scheduler = new QueryScheduler("Server_test_1", new SchedulerConfig("fcfs", 2, 2, 10, 10), 10_000, runner);
-    server = GrpcQueryServer.start(0, scheduler, 10_000, 1 << 20);
+    server = GrpcQueryServer.start(0, scheduler, 10_000, BasicAuthPrincipals.from(PinotConfiguration.empty()
+        .with("a.principals", "trino,other").with("a.principals.trino.password", "pw")
+        .with("a.principals.other.password", "pw2").with("a.principals.other.tables", "elsewhere"), "a"), 1 << 20);
     channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
   }
 
@@ -107,7 +111,8 @@ class GrpcQueryServiceTest {
     return ServerRequest.newBuilder().setSql(sql).addAllSegments(List.of(segments))
         .putMetadata("requestId", "42").putMetadata("brokerId", "presto-coordinator-grpc")
         .putMetadata("enableStreaming", Boolean.toString(streaming)).putMetadata("payloadType", "sql")
-        .putMetadata("FORWARD_HOST", "ignored").build();
+        .putMetadata("FORWARD_HOST", "ignored").putMetadata("Authorization", " " + BasicAuthPrincipals.basicHeader(
+            "trino", "pw")).build();
   }
 
   private List<ServerResponse> readAll(Iterator<ServerResponse> responses, List<ServerResponse> into) {
@@ -196,6 +201,23 @@ class GrpcQueryServiceTest {
         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED));
     // the server still answers
     assertThat(readAll(stub.submit(request("SELECT i FROM t_OFFLINE LIMIT 3", false)), new ArrayList<>())).hasSize(1);
+  }
+
+  @Test
+  void credentialsAreCheckedWhenPrincipalsAreConfigured() {
+    var stub = PinotQueryServerGrpc.newBlockingStub(channel);
+    ServerRequest none = request("SELECT i FROM t_OFFLINE LIMIT 1", true).toBuilder().removeMetadata("Authorization")
+        .build();
+    assertThatThrownBy(() -> stub.submit(none).hasNext()).isInstanceOfSatisfying(StatusRuntimeException.class,
+        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
+    ServerRequest wrong = none.toBuilder().putMetadata("authorization", BasicAuthPrincipals.basicHeader("trino", "x"))
+        .build();
+    assertThatThrownBy(() -> stub.submit(wrong).hasNext()).isInstanceOfSatisfying(StatusRuntimeException.class,
+        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
+    ServerRequest otherTable = none.toBuilder().putMetadata("AUTHORIZATION", BasicAuthPrincipals.basicHeader("other",
+        "pw2")).build();
+    assertThatThrownBy(() -> stub.submit(otherTable).hasNext()).isInstanceOfSatisfying(StatusRuntimeException.class,
+        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
   }
 
   @Test
