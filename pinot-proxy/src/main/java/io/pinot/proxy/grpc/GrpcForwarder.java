@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.pinot.proxy.grpc;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import io.grpc.CallOptions;
 import io.grpc.ClientCall;
 import io.grpc.Context;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
 /// proxy asks the server for its next message only once the client's transport is ready, so a slow client slows the
 /// server rather than filling the proxy's heap. The client's deadline goes upstream; a client that cancels cancels
 /// the upstream call, which stops the query on the server.
-final class GrpcForwarder implements ServerCallHandler<ServerRequest, byte[]> {
+final class GrpcForwarder implements ServerCallHandler<byte[], byte[]> {
   private static final Logger LOGGER = LoggerFactory.getLogger(GrpcForwarder.class);
   static final String AUTHORIZATION = "authorization";
   private static final Metadata.Key<String> AUTHORIZATION_HEADER =
@@ -46,7 +47,7 @@ final class GrpcForwarder implements ServerCallHandler<ServerRequest, byte[]> {
   }
 
   @Override
-  public ServerCall.Listener<ServerRequest> startCall(ServerCall<ServerRequest, byte[]> call, Metadata headers) {
+  public ServerCall.Listener<byte[]> startCall(ServerCall<byte[], byte[]> call, Metadata headers) {
     metrics.grpcCallStarted();
     Deadline deadline = Context.current().getDeadline();
     call.request(1);
@@ -55,29 +56,38 @@ final class GrpcForwarder implements ServerCallHandler<ServerRequest, byte[]> {
 
   /// One relayed call. Client-side callbacks arrive on the server call's serialized executor; upstream callbacks
   /// on the upstream call's; the server call's send methods are only used from the latter (after start).
-  private final class Relay extends ServerCall.Listener<ServerRequest> {
-    private final ServerCall<ServerRequest, byte[]> call;
+  private final class Relay extends ServerCall.Listener<byte[]> {
+    private final ServerCall<byte[], byte[]> call;
     private final Metadata headers;
     private final @Nullable Deadline deadline;
     private final AtomicBoolean upstreamWantsRequest = new AtomicBoolean();
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile @Nullable ClientCall<ServerRequest, byte[]> upstream;
     private @Nullable ServerRequest request;
+    private @Nullable String malformed;
 
-    Relay(ServerCall<ServerRequest, byte[]> call, Metadata headers, @Nullable Deadline deadline) {
+    Relay(ServerCall<byte[], byte[]> call, Metadata headers, @Nullable Deadline deadline) {
       this.call = call;
       this.headers = headers;
       this.deadline = deadline;
     }
 
     @Override
-    public void onMessage(ServerRequest message) {
-      request = message;
+    public void onMessage(byte[] message) {
+      try {
+        request = ServerRequest.parseFrom(message);
+      } catch (InvalidProtocolBufferException e) {
+        malformed = e.getMessage();
+      }
     }
 
     @Override
     public void onHalfClose() {
       ServerRequest received = request;
+      if (malformed != null) {
+        refuse(Status.INVALID_ARGUMENT.withDescription("Malformed ServerRequest: " + malformed));
+        return;
+      }
       if (received == null) {
         refuse(Status.INVALID_ARGUMENT.withDescription("The call carried no ServerRequest"));
         return;

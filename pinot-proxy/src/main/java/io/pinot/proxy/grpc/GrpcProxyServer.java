@@ -28,8 +28,11 @@ public final class GrpcProxyServer implements AutoCloseable {
   private static final Logger LOGGER = LoggerFactory.getLogger(GrpcProxyServer.class);
   private static final String SUBMIT = MethodDescriptor.generateFullMethodName(PinotQueryServerGrpc.SERVICE_NAME,
       "Submit");
-  /// The method as clients call it: a parsed request (the proxy reads its metadata), responses as raw bytes.
-  static final MethodDescriptor<ServerRequest, byte[]> SUBMIT_DOWNSTREAM = method();
+  /// The method as clients call it: the request as bytes (parsed by the relay, so that a malformed one is answered
+  /// INVALID_ARGUMENT), responses as raw bytes.
+  static final MethodDescriptor<byte[], byte[]> SUBMIT_DOWNSTREAM = MethodDescriptor.<byte[], byte[]>newBuilder()
+      .setType(MethodDescriptor.MethodType.SERVER_STREAMING).setFullMethodName(SUBMIT)
+      .setRequestMarshaller(RawBytesMarshaller.INSTANCE).setResponseMarshaller(RawBytesMarshaller.INSTANCE).build();
   /// The same method toward servers.
   static final MethodDescriptor<ServerRequest, byte[]> SUBMIT_UPSTREAM = method();
 

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
+import io.grpc.CallOptions;
 import io.grpc.Context;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
 import io.grpc.Server;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
@@ -17,6 +19,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.ClientCalls;
 import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
@@ -178,6 +181,22 @@ class GrpcProxyServerTest {
         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED));
     assertThat(readAll(stub.submit(request("blocks:3", Map.of("FORWARD_HOST", "127.0.0.1"))))).hasSize(3);
     assertThat(metrics.prometheusText()).contains("pinot_proxy_grpc_refused_total 4");
+  }
+
+  @Test
+  void aMalformedRequestIsRefusedAndTheProxyKeepsServing() throws Exception {
+    start(BasicAuthPrincipals.from(PinotConfiguration.empty(), "x"));
+    MethodDescriptor<byte[], byte[]> raw = MethodDescriptor.<byte[], byte[]>newBuilder()
+        .setType(MethodDescriptor.MethodType.SERVER_STREAMING)
+        .setFullMethodName("org.apache.pinot.common.proto.PinotQueryServer/Submit")
+        .setRequestMarshaller(RawBytesMarshaller.INSTANCE).setResponseMarshaller(RawBytesMarshaller.INSTANCE).build();
+    // field 1 (the metadata map) claims 127 bytes and there are 2
+    byte[] garbage = {0x0a, 0x7f, 0x01, 0x02};
+    assertThatThrownBy(() -> ClientCalls.blockingServerStreamingCall(channel, raw, CallOptions.DEFAULT, garbage)
+        .hasNext()).isInstanceOfSatisfying(StatusRuntimeException.class,
+            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
+    assertThat(readAll(PinotQueryServerGrpc.newBlockingStub(channel).submit(request("blocks:2",
+        Map.of("FORWARD_HOST", "127.0.0.1"))))).hasSize(2);
   }
 
   @Test

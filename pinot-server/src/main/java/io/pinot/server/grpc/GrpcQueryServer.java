@@ -36,7 +36,7 @@ public final class GrpcQueryServer implements AutoCloseable {
       BasicAuthPrincipals principals, int maxInboundBytes) throws IOException {
     Server server = NettyServerBuilder.forAddress(new InetSocketAddress(port))
         .maxInboundMessageSize(maxInboundBytes)
-        .addService(new GrpcQueryService(scheduler, defaultTimeoutMs, principals))
+        .addService(new GrpcQueryService(scheduler, defaultTimeoutMs, principals).definition())
         .build()
         .start();
     LOGGER.info("gRPC query server listening on port {}", server.getPort());

@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.pinot.server.grpc;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import io.grpc.Context;
 import io.grpc.Deadline;
+import io.grpc.MethodDescriptor;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
+import io.grpc.protobuf.ProtoUtils;
 import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
 import io.pinot.common.auth.BasicAuthPrincipals;
 import io.pinot.common.datatable.DataTable;
@@ -17,6 +22,9 @@ import io.pinot.query.CompiledQueryCache;
 import io.pinot.server.query.QueryScheduler;
 import io.pinot.spi.exception.QueryException;
 import io.pinot.spi.utils.TableNameBuilder;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +51,49 @@ final class GrpcQueryService extends PinotQueryServerGrpc.PinotQueryServerImplBa
     this.scheduler = scheduler;
     this.defaultTimeoutMs = defaultTimeoutMs;
     this.principals = principals;
+  }
+
+  /// The service as registered: the request is parsed here rather than by gRPC, so that a malformed one is answered
+  /// INVALID_ARGUMENT (gRPC itself would answer UNKNOWN).
+  ServerServiceDefinition definition() {
+    MethodDescriptor<byte[], ServerResponse> method = MethodDescriptor.<byte[], ServerResponse>newBuilder()
+        .setType(MethodDescriptor.MethodType.SERVER_STREAMING)
+        .setFullMethodName(PinotQueryServerGrpc.getSubmitMethod().getFullMethodName())
+        .setRequestMarshaller(RawRequestMarshaller.INSTANCE)
+        .setResponseMarshaller(ProtoUtils.marshaller(ServerResponse.getDefaultInstance()))
+        .build();
+    return ServerServiceDefinition.builder(PinotQueryServerGrpc.SERVICE_NAME)
+        .addMethod(method, ServerCalls.asyncServerStreamingCall((bytes, observer) -> {
+          ServerRequest request;
+          try {
+            request = ServerRequest.parseFrom(bytes);
+          } catch (InvalidProtocolBufferException e) {
+            observer.onError(Status.INVALID_ARGUMENT.withDescription("Malformed ServerRequest: " + e.getMessage())
+                .asRuntimeException());
+            return;
+          }
+          submit(request, observer);
+        }))
+        .build();
+  }
+
+  /// Request bytes as they arrived.
+  private static final class RawRequestMarshaller implements MethodDescriptor.Marshaller<byte[]> {
+    static final RawRequestMarshaller INSTANCE = new RawRequestMarshaller();
+
+    @Override
+    public InputStream stream(byte[] value) {
+      return new ByteArrayInputStream(value);
+    }
+
+    @Override
+    public byte[] parse(InputStream stream) {
+      try {
+        return stream.readAllBytes();
+      } catch (IOException e) {
+        throw Status.INTERNAL.withDescription("Cannot read the request: " + e.getMessage()).asRuntimeException();
+      }
+    }
   }
 
   @Override

@@ -4,10 +4,13 @@ package io.pinot.server.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
+import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.ClientCalls;
 import io.grpc.stub.StreamObserver;
 import io.pinot.common.auth.BasicAuthPrincipals;
 import io.pinot.common.datatable.ColumnDataType;
@@ -25,6 +28,10 @@ import io.pinot.server.query.QueryScheduler;
 import io.pinot.server.query.SchedulerConfig;
 import io.pinot.spi.env.PinotConfiguration;
 import io.pinot.spi.exception.QueryException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -43,6 +50,22 @@ class GrpcQueryServiceTest {
   private static final DataSchema SCHEMA = new DataSchema(List.of("i", "s"),
       List.of(ColumnDataType.INT, ColumnDataType.STRING));
   private static final Pattern LIMIT = Pattern.compile("LIMIT (\\d+)");
+
+  private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
+    @Override
+    public InputStream stream(byte[] value) {
+      return new ByteArrayInputStream(value);
+    }
+
+    @Override
+    public byte[] parse(InputStream stream) {
+      try {
+        return stream.readAllBytes();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  };
 
   private final FakeRunner runner = new FakeRunner();
   private QueryScheduler scheduler;
@@ -199,6 +222,14 @@ class GrpcQueryServiceTest {
     ServerRequest huge = request("SELECT i FROM t_OFFLINE WHERE s = '" + "x".repeat(2 << 20) + "'", true);
     assertThatThrownBy(() -> stub.submit(huge).hasNext()).isInstanceOfSatisfying(StatusRuntimeException.class,
         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED));
+    // bytes that are no ServerRequest
+    MethodDescriptor<byte[], byte[]> raw = MethodDescriptor.<byte[], byte[]>newBuilder()
+        .setType(MethodDescriptor.MethodType.SERVER_STREAMING)
+        .setFullMethodName(PinotQueryServerGrpc.getSubmitMethod().getFullMethodName())
+        .setRequestMarshaller(BYTES).setResponseMarshaller(BYTES).build();
+    assertThatThrownBy(() -> ClientCalls.blockingServerStreamingCall(channel, raw, CallOptions.DEFAULT,
+        new byte[]{0x0a, 0x7f, 0x01}).hasNext()).isInstanceOfSatisfying(StatusRuntimeException.class,
+            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
     // the server still answers
     assertThat(readAll(stub.submit(request("SELECT i FROM t_OFFLINE LIMIT 3", false)), new ArrayList<>())).hasSize(1);
   }
