@@ -2,6 +2,7 @@
 package io.pinot.integration;
 
 import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -57,8 +58,7 @@ final class PublishedGrpcClient implements AutoCloseable {
   /// As [#submit(String, int, Server.ServerRequest)]; with `stopAtMetadata` false the stream is read to its end, as
   /// Pinot's own readers do, so that a final error status surfaces too.
   Answer submit(String host, int port, Server.ServerRequest request, boolean stopAtMetadata) throws Exception {
-    ManagedChannel channel = channels.computeIfAbsent(host + ":" + port, key -> NettyChannelBuilder
-        .forAddress(host, port).usePlaintext().maxInboundMessageSize(128 << 20).build());
+    ManagedChannel channel = channel(host, port);
     Iterator<Server.ServerResponse> responses = PinotQueryServerGrpc.newBlockingStub(channel).submit(request);
     List<DataTable> data = new ArrayList<>();
     List<String> types = new ArrayList<>();
@@ -78,6 +78,24 @@ final class PublishedGrpcClient implements AutoCloseable {
       }
     }
     return new Answer(data, last, types);
+  }
+
+  /// Every message of the answer to `request`, read to the end of the stream (a final error status is dropped).
+  List<Server.ServerResponse> rawResponses(String host, int port, Server.ServerRequest request) {
+    ManagedChannel channel = channel(host, port);
+    List<Server.ServerResponse> responses = new ArrayList<>();
+    Iterator<Server.ServerResponse> stream = PinotQueryServerGrpc.newBlockingStub(channel).submit(request);
+    try {
+      stream.forEachRemaining(responses::add);
+    } catch (StatusRuntimeException e) {
+      // the messages before the status are what the test reads
+    }
+    return responses;
+  }
+
+  private ManagedChannel channel(String host, int port) {
+    return channels.computeIfAbsent(host + ":" + port, key -> NettyChannelBuilder.forAddress(host, port)
+        .usePlaintext().maxInboundMessageSize(128 << 20).build());
   }
 
   /// Decodes one payload with Pinot's reader.

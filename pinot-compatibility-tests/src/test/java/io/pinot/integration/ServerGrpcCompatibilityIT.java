@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.pinot.common.datatable.DataTable;
+import org.apache.pinot.common.proto.Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -161,6 +162,36 @@ class ServerGrpcCompatibilityIT {
         + firstId).path("resultTable").path("rows").get(0).get(0).asLong();
     assertThat(whole.lastBlock().getNumberOfRows()).isEqualTo((int) expected);
     assertThat(whole.lastBlock().getMetadata()).containsKey("numDocsScanned");
+  }
+
+  @Test
+  void pinot011sReaderDecodesEveryPayloadAsPinot13sDoes() throws Exception {
+    Map<String, List<String>> routing = routing();
+    Map.Entry<String, List<String>> server = routing.entrySet().iterator().next();
+    String sql = "SELECT " + COLUMNS + " FROM trips_OFFLINE WHERE id % 50 = 1 LIMIT 2147483647";
+    List<Server.ServerRequest> requests = List.of(
+        PublishedGrpcClient.request(sql, server.getValue(), true, Map.of()),
+        PublishedGrpcClient.request(sql, server.getValue(), false, Map.of()),
+        PublishedGrpcClient.request("SELECT id FROM nosuch_OFFLINE LIMIT 1", List.of("x"), true, Map.of()));
+    try (Pinot011Reader presto = new Pinot011Reader(Path.of(System.getProperty("pinot011.jars")))) {
+      int payloads = 0;
+      for (Server.ServerRequest request : requests) {
+        for (Server.ServerResponse response : grpc.rawResponses(host(server.getKey()), grpcPort(server.getKey()),
+            request)) {
+          payloads++;
+          byte[] payload = response.getPayload().toByteArray();
+          DataTable pinot13 = PublishedGrpcClient.decode(payload);
+          Pinot011Reader.Decoded pinot011 = presto.decode(payload);
+          assertThat(pinot011.numRows()).isEqualTo(pinot13.getNumberOfRows());
+          assertThat(pinot011.metadata()).isEqualTo(pinot13.getMetadata());
+          assertThat(pinot011.exceptions()).isEqualTo(pinot13.getExceptions());
+          if (pinot13.getDataSchema() != null) {
+            assertThat(pinot011.rows()).isEqualTo(PublishedRows.of(pinot13));
+          }
+        }
+      }
+      assertThat(payloads).isGreaterThanOrEqualTo(5);
+    }
   }
 
   @Test

@@ -64,29 +64,44 @@ public final class BasicAuthPrincipals {
     return !byName.isEmpty();
   }
 
-  /// The principal an `Authorization` header value names, if its password matches. Accepts `Basic <base64>`
-  /// (the scheme case-insensitively, surrounding spaces ignored, as Presto's extra metadata leaves a leading space).
+  /// The principal an `Authorization` header value names, if its password matches. Accepts `Basic <base64>` and
+  /// StarTree's `Bearer st-<user>-<password>` (the scheme case-insensitively, surrounding spaces ignored, as Presto's
+  /// extra metadata leaves a leading space).
   public Optional<Principal> authenticate(@Nullable String authorization) {
     if (authorization == null) {
       return Optional.empty();
     }
     String value = authorization.trim();
-    if (value.length() < 6 || !value.substring(0, 6).equalsIgnoreCase("Basic ")) {
+    String name;
+    String password;
+    if (value.length() > 6 && value.substring(0, 6).equalsIgnoreCase("Basic ")) {
+      String decoded;
+      try {
+        decoded = new String(Base64.getDecoder().decode(value.substring(6).trim()), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        return Optional.empty();
+      }
+      int colon = decoded.indexOf(':');
+      if (colon < 0) {
+        return Optional.empty();
+      }
+      name = decoded.substring(0, colon);
+      password = decoded.substring(colon + 1);
+    } else if (value.length() > 10 && value.substring(0, 10).equalsIgnoreCase("Bearer st-")) {
+      // StarTree's API token form: st-<user>-<password>
+      String token = value.substring(10).trim();
+      int dash = token.indexOf('-');
+      if (dash <= 0) {
+        return Optional.empty();
+      }
+      name = token.substring(0, dash);
+      password = token.substring(dash + 1);
+    } else {
       return Optional.empty();
     }
-    String decoded;
-    try {
-      decoded = new String(Base64.getDecoder().decode(value.substring(6).trim()), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
-    int colon = decoded.indexOf(':');
-    if (colon < 0) {
-      return Optional.empty();
-    }
-    Principal principal = byName.get(decoded.substring(0, colon));
+    Principal principal = byName.get(name);
     if (principal == null || !MessageDigest.isEqual(principal.password().getBytes(StandardCharsets.UTF_8),
-        decoded.substring(colon + 1).getBytes(StandardCharsets.UTF_8))) {
+        password.getBytes(StandardCharsets.UTF_8))) {
       return Optional.empty();
     }
     return Optional.of(principal);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.pinot.proxy.grpc;
 
+import io.grpc.KnownLength;
 import io.grpc.MethodDescriptor;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -23,6 +24,15 @@ final class RawBytesMarshaller implements MethodDescriptor.Marshaller<byte[]> {
   @Override
   public byte[] parse(InputStream stream) {
     try {
+      // gRPC's inbound streams know their length: one exact array, one copy
+      if (stream instanceof KnownLength) {
+        int size = stream.available();
+        byte[] bytes = new byte[size];
+        if (stream.readNBytes(bytes, 0, size) == size && stream.read() < 0) {
+          return bytes;
+        }
+        throw new IOException("The message was not " + size + " bytes long as announced");
+      }
       return stream.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

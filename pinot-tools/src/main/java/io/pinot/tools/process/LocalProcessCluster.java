@@ -11,9 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /// ZooKeeper, a controller, a broker and N servers, each a separate OS process started through the
 /// distribution's `bin/pinot-admin.sh` with Pinot's flags, on free loopback ports — a real deployment on one
@@ -33,6 +35,7 @@ public final class LocalProcessCluster implements AutoCloseable {
   private final int controllerPort = NetUtils.freePort();
   private final int brokerPort = NetUtils.freePort();
   private final List<int[]> serverPorts = new ArrayList<>();
+  private @Nullable PinotProcess proxyProcess;
 
   public LocalProcessCluster(Path distribution, Path workDir, String javaOpts) {
     this.distribution = distribution;
@@ -109,6 +112,26 @@ public final class LocalProcessCluster implements AutoCloseable {
 
   public String brokerUrl() {
     return "http://localhost:" + brokerPort;
+  }
+
+  /// A proxy for this cluster in its own JVM with `javaOpts` (for example a small heap), its REST and gRPC ports free
+  /// ones; returns {restPort, grpcPort} once it is healthy.
+  public int[] startProxy(String javaOpts) throws IOException, InterruptedException {
+    int[] ports = {NetUtils.freePort(), NetUtils.freePort()};
+    Map<String, String> proxyEnvironment = new HashMap<>(environment);
+    proxyEnvironment.put("JAVA_OPTS", javaOpts);
+    PinotProcess proxy = PinotProcess.start("proxy", distribution, workDir.resolve("logs"), proxyEnvironment,
+        "StartProxy", "-controllerUrl", controllerUrl(), "-restPort", Integer.toString(ports[0]), "-grpcPort",
+        Integer.toString(ports[1]));
+    processes.add(proxy);
+    proxyProcess = proxy;
+    await("http://localhost:" + ports[0] + "/health", "proxy");
+    return ports;
+  }
+
+  /// The proxy's process id, or -1 when none was started.
+  public long proxyPid() {
+    return proxyProcess == null ? -1 : proxyProcess.pid();
   }
 
   public String serverInstanceId(int index) {
