@@ -10,6 +10,8 @@ import io.grpc.netty.shaded.io.netty.handler.ssl.ClientAuth;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
 import io.grpc.protobuf.ProtoUtils;
 import io.pinot.common.auth.BasicAuthPrincipals;
+import io.pinot.common.grpc.GrpcServers;
+import io.pinot.common.grpc.RawBytesMarshaller;
 import io.pinot.common.proto.PinotQueryServerGrpc;
 import io.pinot.common.proto.Server.ServerRequest;
 import io.pinot.proxy.ProxyMetrics;
@@ -17,7 +19,6 @@ import io.pinot.proxy.TlsConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,15 +85,7 @@ public final class GrpcProxyServer implements AutoCloseable {
 
   @Override
   public void close() {
-    server.shutdown();
-    try {
-      if (!server.awaitTermination(2, TimeUnit.SECONDS)) {
-        server.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      server.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    GrpcServers.shutdown(server);
     channels.close();
   }
 }

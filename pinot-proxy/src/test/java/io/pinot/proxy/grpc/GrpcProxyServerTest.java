@@ -24,6 +24,7 @@ import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.pinot.common.auth.BasicAuthPrincipals;
+import io.pinot.common.grpc.RawBytesMarshaller;
 import io.pinot.common.proto.PinotQueryServerGrpc;
 import io.pinot.common.proto.Server.ServerRequest;
 import io.pinot.common.proto.Server.ServerResponse;

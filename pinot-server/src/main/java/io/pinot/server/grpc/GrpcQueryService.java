@@ -13,6 +13,7 @@ import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
 import io.pinot.common.auth.BasicAuthPrincipals;
 import io.pinot.common.datatable.DataTable;
+import io.pinot.common.grpc.RawBytesMarshaller;
 import io.pinot.common.proto.PinotQueryServerGrpc;
 import io.pinot.common.proto.Server.ServerRequest;
 import io.pinot.common.proto.Server.ServerResponse;
@@ -22,9 +23,6 @@ import io.pinot.query.CompiledQueryCache;
 import io.pinot.server.query.QueryScheduler;
 import io.pinot.spi.exception.QueryException;
 import io.pinot.spi.utils.TableNameBuilder;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -59,7 +57,7 @@ final class GrpcQueryService extends PinotQueryServerGrpc.PinotQueryServerImplBa
     MethodDescriptor<byte[], ServerResponse> method = MethodDescriptor.<byte[], ServerResponse>newBuilder()
         .setType(MethodDescriptor.MethodType.SERVER_STREAMING)
         .setFullMethodName(PinotQueryServerGrpc.getSubmitMethod().getFullMethodName())
-        .setRequestMarshaller(RawRequestMarshaller.INSTANCE)
+        .setRequestMarshaller(RawBytesMarshaller.INSTANCE)
         .setResponseMarshaller(ProtoUtils.marshaller(ServerResponse.getDefaultInstance()))
         .build();
     return ServerServiceDefinition.builder(PinotQueryServerGrpc.SERVICE_NAME)
@@ -75,25 +73,6 @@ final class GrpcQueryService extends PinotQueryServerGrpc.PinotQueryServerImplBa
           submit(request, observer);
         }))
         .build();
-  }
-
-  /// Request bytes as they arrived.
-  private static final class RawRequestMarshaller implements MethodDescriptor.Marshaller<byte[]> {
-    static final RawRequestMarshaller INSTANCE = new RawRequestMarshaller();
-
-    @Override
-    public InputStream stream(byte[] value) {
-      return new ByteArrayInputStream(value);
-    }
-
-    @Override
-    public byte[] parse(InputStream stream) {
-      try {
-        return stream.readAllBytes();
-      } catch (IOException e) {
-        throw Status.INTERNAL.withDescription("Cannot read the request: " + e.getMessage()).asRuntimeException();
-      }
-    }
   }
 
   @Override

@@ -14,6 +14,7 @@ import io.grpc.stub.ClientCalls;
 import io.grpc.stub.StreamObserver;
 import io.pinot.common.auth.BasicAuthPrincipals;
 import io.pinot.common.datatable.ColumnDataType;
+import io.pinot.common.grpc.RawBytesMarshaller;
 import io.pinot.common.datatable.DataSchema;
 import io.pinot.common.datatable.DataTable;
 import io.pinot.common.datatable.DataTableBuilder;
@@ -28,10 +29,6 @@ import io.pinot.server.query.QueryScheduler;
 import io.pinot.server.query.SchedulerConfig;
 import io.pinot.spi.env.PinotConfiguration;
 import io.pinot.spi.exception.QueryException;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -50,22 +47,6 @@ class GrpcQueryServiceTest {
   private static final DataSchema SCHEMA = new DataSchema(List.of("i", "s"),
       List.of(ColumnDataType.INT, ColumnDataType.STRING));
   private static final Pattern LIMIT = Pattern.compile("LIMIT (\\d+)");
-
-  private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
-    @Override
-    public InputStream stream(byte[] value) {
-      return new ByteArrayInputStream(value);
-    }
-
-    @Override
-    public byte[] parse(InputStream stream) {
-      try {
-        return stream.readAllBytes();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-  };
 
   private final FakeRunner runner = new FakeRunner();
   private QueryScheduler scheduler;
@@ -226,7 +207,7 @@ class GrpcQueryServiceTest {
     MethodDescriptor<byte[], byte[]> raw = MethodDescriptor.<byte[], byte[]>newBuilder()
         .setType(MethodDescriptor.MethodType.SERVER_STREAMING)
         .setFullMethodName(PinotQueryServerGrpc.getSubmitMethod().getFullMethodName())
-        .setRequestMarshaller(BYTES).setResponseMarshaller(BYTES).build();
+        .setRequestMarshaller(RawBytesMarshaller.INSTANCE).setResponseMarshaller(RawBytesMarshaller.INSTANCE).build();
     assertThatThrownBy(() -> ClientCalls.blockingServerStreamingCall(channel, raw, CallOptions.DEFAULT,
         new byte[]{0x0a, 0x7f, 0x01}).hasNext()).isInstanceOfSatisfying(StatusRuntimeException.class,
             e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.pinot.proxy.grpc;
+package io.pinot.common.grpc;
 
 import io.grpc.KnownLength;
 import io.grpc.MethodDescriptor;
@@ -8,10 +8,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-/// Passes a gRPC message through as its serialized bytes: server responses are relayed without being decoded or
-/// encoded again.
-final class RawBytesMarshaller implements MethodDescriptor.Marshaller<byte[]> {
-  static final RawBytesMarshaller INSTANCE = new RawBytesMarshaller();
+/// A gRPC message as its serialized bytes: the proxy relays server responses without decoding or encoding them again,
+/// and the server parses requests itself so that a malformed one gets INVALID_ARGUMENT.
+public final class RawBytesMarshaller implements MethodDescriptor.Marshaller<byte[]> {
+  public static final RawBytesMarshaller INSTANCE = new RawBytesMarshaller();
 
   private RawBytesMarshaller() {
   }
