@@ -21,7 +21,8 @@ public record ControllerConfig(
     Path dataDir,
     Path localTempDir,
     boolean tenantIsolation,
-    long realtimeValidationPeriodMs) {
+    long realtimeValidationPeriodMs,
+    long retentionPeriodMs) {
 
   public static ControllerConfig from(PinotConfiguration config) {
     String dataDir = config.getString(ControllerConfigKey.DATA_DIR);
@@ -37,6 +38,8 @@ public record ControllerConfig(
         vipPort.isBlank() ? -1 : Integer.parseInt(vipPort.trim()), data.toAbsolutePath(), temp.toAbsolutePath(),
         config.getBoolean(ControllerConfigKey.TENANT_ISOLATION),
         DurationParser.millis(ControllerConfigKey.REALTIME_SEGMENT_VALIDATION_FREQUENCY.key(),
-            config.getString(ControllerConfigKey.REALTIME_SEGMENT_VALIDATION_FREQUENCY)));
+            config.getString(ControllerConfigKey.REALTIME_SEGMENT_VALIDATION_FREQUENCY)),
+        DurationParser.millis(ControllerConfigKey.RETENTION_FREQUENCY.key(),
+            config.getString(ControllerConfigKey.RETENTION_FREQUENCY)));
   }
 }

@@ -26,7 +26,9 @@ public enum ControllerConfigKey implements ConfigKey {
   TENANT_ISOLATION("cluster.tenant.isolation.enable", "true"),
   /// How often REALTIME tables are checked for new stream partitions and interrupted commits (Pinot's
   /// `RealtimeSegmentValidationManager`), as a period such as `1h` or `30s`.
-  REALTIME_SEGMENT_VALIDATION_FREQUENCY("controller.realtime.segment.validation.frequencyPeriod", "1h");
+  REALTIME_SEGMENT_VALIDATION_FREQUENCY("controller.realtime.segment.validation.frequencyPeriod", "1h"),
+  /// How often the retention manager deletes segments past their table's retention (Pinot's `RetentionManager`).
+  RETENTION_FREQUENCY("controller.retention.frequencyPeriod", "6h");
 
   private final String key;
   private final String defaultValue;

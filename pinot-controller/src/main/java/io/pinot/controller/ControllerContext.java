@@ -7,6 +7,7 @@ import io.pinot.controller.helix.InstanceManager;
 import io.pinot.controller.helix.MetadataStore;
 import io.pinot.controller.segment.SegmentManager;
 import io.pinot.controller.table.TableManager;
+import io.pinot.controller.periodic.PeriodicTasks;
 import io.pinot.controller.realtime.RealtimeServices;
 import java.net.http.HttpClient;
 
@@ -22,5 +23,6 @@ public record ControllerContext(
     TableManager tables,
     SegmentManager segments,
     RealtimeServices realtime,
+    PeriodicTasks periodicTasks,
     HttpClient httpClient) {
 }

@@ -1,24 +1,26 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.pinot.controller;
 
+import io.pinot.common.auth.BasicAuthFilter;
+import io.pinot.common.auth.BasicAuthPrincipals;
 import io.pinot.common.http.RestServer;
 import io.pinot.common.utils.InstanceIds;
 import io.pinot.common.utils.NetUtils;
 import io.pinot.controller.api.ControllerApi;
 import io.pinot.controller.deepstore.SegmentDeepStore;
-import io.pinot.controller.realtime.RealtimeSegmentManager;
-import io.pinot.controller.realtime.RealtimeServices;
-import io.pinot.controller.realtime.SegmentCompletionManager;
 import io.pinot.controller.helix.ClusterInitializer;
 import io.pinot.controller.helix.ControllerHelix;
 import io.pinot.controller.helix.IdealStateManager;
 import io.pinot.controller.helix.InstanceManager;
 import io.pinot.controller.helix.MetadataStore;
 import io.pinot.controller.helix.SegmentMessenger;
+import io.pinot.controller.periodic.PeriodicTasks;
+import io.pinot.controller.realtime.RealtimeSegmentManager;
+import io.pinot.controller.realtime.RealtimeServices;
+import io.pinot.controller.realtime.SegmentCompletionManager;
+import io.pinot.controller.retention.RetentionManager;
 import io.pinot.controller.segment.SegmentManager;
 import io.pinot.controller.table.TableManager;
-import io.pinot.common.auth.BasicAuthFilter;
-import io.pinot.common.auth.BasicAuthPrincipals;
 import io.pinot.spi.env.PinotConfiguration;
 import io.pinot.spi.filesystem.LocalPinotFS;
 import java.net.http.HttpClient;
@@ -40,6 +42,7 @@ public final class ControllerStarter implements AutoCloseable {
   private @Nullable RestServer restServer;
   private @Nullable ControllerContext context;
   private @Nullable RealtimeServices realtime;
+  private @Nullable PeriodicTasks periodicTasks;
   private int port;
 
   /// Apache Pinot's prefix of the controller's principals: `controller.admin.access.control.principals=admin,user`,
@@ -82,8 +85,14 @@ public final class ControllerStarter implements AutoCloseable {
         messenger, deepStore, () -> "http://" + downloadHost + ":" + downloadPort);
     HttpClient httpClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5)).build();
+    periodicTasks = new PeriodicTasks(helix.manager()::isLeader);
+    RetentionManager retention = new RetentionManager(store, segments, System::currentTimeMillis);
+    periodicTasks.register(RetentionManager.TASK_NAME, config.retentionPeriodMs(), retention::run);
+    RealtimeServices realtimeServices = realtime;
+    // RealtimeServices runs its validation at its own period; registered here for on-demand runs only.
+    periodicTasks.register(RealtimeServices.VALIDATION_TASK, 0, table -> realtimeServices.validateAll());
     context = new ControllerContext(config, instanceId, store, idealStates, instances, deepStore, tables, segments,
-        realtime, httpClient);
+        realtime, periodicTasks, httpClient);
     helix.watchInstances(tables::reconcileBrokerResource);
     restServer = RestServer.start("0.0.0.0", port, ControllerApi.resources(context)
         .register(new BasicAuthFilter(principals, UNPROTECTED_PATHS, false)));
@@ -108,6 +117,10 @@ public final class ControllerStarter implements AutoCloseable {
     if (restServer != null) {
       restServer.close();
       restServer = null;
+    }
+    if (periodicTasks != null) {
+      periodicTasks.close();
+      periodicTasks = null;
     }
     if (realtime != null) {
       realtime.close();

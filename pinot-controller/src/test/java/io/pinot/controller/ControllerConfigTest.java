@@ -22,17 +22,20 @@ class ControllerConfigTest {
         .toAbsolutePath());
     assertThat(config.localTempDir()).isEqualTo(config.dataDir().resolve(".tmp"));
     assertThat(config.tenantIsolation()).isTrue();
+    assertThat(config.retentionPeriodMs()).isEqualTo(21_600_000L);
   }
 
   @Test
   void everyKeyMaps() {
-    ControllerConfig config = ControllerConfig.from(new PinotConfiguration(Map.of(
-        "controller.zk.str", "zk:2182", "controller.helix.cluster.name", "Other", "controller.host", "h",
-        "controller.access.protocols.http.port", "9100", "controller.vip.host", "vip", "controller.vip.port", "80",
-        "controller.data.dir", "file:/data/deep", "controller.local.temp.dir", "/tmp/x",
-        "cluster.tenant.isolation.enable", "false", "controller.realtime.segment.validation.frequencyPeriod",
-        "1h30m")));
+    ControllerConfig config = ControllerConfig.from(new PinotConfiguration(Map.ofEntries(
+        Map.entry("controller.zk.str", "zk:2182"), Map.entry("controller.helix.cluster.name", "Other"),
+        Map.entry("controller.host", "h"), Map.entry("controller.access.protocols.http.port", "9100"),
+        Map.entry("controller.vip.host", "vip"), Map.entry("controller.vip.port", "80"),
+        Map.entry("controller.data.dir", "file:/data/deep"), Map.entry("controller.local.temp.dir", "/tmp/x"),
+        Map.entry("cluster.tenant.isolation.enable", "false"),
+        Map.entry("controller.realtime.segment.validation.frequencyPeriod", "1h30m"),
+        Map.entry("controller.retention.frequencyPeriod", "2h"))));
     assertThat(config).isEqualTo(new ControllerConfig("zk:2182", "Other", "h", 9100, "vip", 80,
-        Path.of("/data/deep"), Path.of("/tmp/x"), false, 5_400_000L));
+        Path.of("/data/deep"), Path.of("/tmp/x"), false, 5_400_000L, 7_200_000L));
   }
 }
