@@ -17,7 +17,8 @@ public final class ControllerApi {
         new TableResource(context), new LiveBrokersResource(context), new BrokerInfoResource(context),
         new SegmentResource(context), new SegmentUploadResource(context), new InstanceResource(context),
         new LiveInstancesResource(context), new TenantResource(context), new SegmentCompletionResource(context),
-        new RealtimeTableResource(context), new PeriodicTaskResource(context));
+        new RealtimeTableResource(context), new PeriodicTaskResource(context),
+        new ClusterResource(context));
     return config;
   }
 }

@@ -8,12 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.helix.HelixAdmin;
 import org.apache.helix.HelixDataAccessor;
 import org.apache.helix.HelixManager;
 import org.apache.helix.constants.InstanceConstants;
+import org.apache.helix.model.HelixConfigScope;
 import org.apache.helix.model.InstanceConfig;
+import org.apache.helix.model.builder.HelixConfigScopeBuilder;
 import org.jspecify.annotations.Nullable;
 
 /// The cluster's instances (Helix instance configs) and which of them are live.
@@ -73,6 +76,38 @@ public final class InstanceManager {
     config.setHostName(host);
     config.setPort(Integer.toString(port));
     admin.addInstance(clusterName, config);
+  }
+
+  /// Removes an instance from the cluster (its instance config and ZooKeeper nodes).
+  public void drop(String instanceId) {
+    admin.dropInstance(clusterName, admin.getInstanceConfig(clusterName, instanceId));
+  }
+
+  /// The cluster's configs (`/<cluster>/CONFIGS/CLUSTER/<cluster>` simple fields), sorted.
+  public Map<String, String> clusterConfigs() {
+    return new TreeMap<>(manager.getConfigAccessor().getClusterConfig(clusterName).getRecord().getSimpleFields());
+  }
+
+  /// Sets cluster configs.
+  public void setClusterConfigs(Map<String, String> configs) {
+    admin.setConfig(clusterScope(), configs);
+  }
+
+  /// Removes a cluster config; returns whether it existed.
+  public boolean removeClusterConfig(String name) {
+    if (!clusterConfigs().containsKey(name)) {
+      return false;
+    }
+    admin.removeConfig(clusterScope(), List.of(name));
+    return true;
+  }
+
+  private HelixConfigScope clusterScope() {
+    return new HelixConfigScopeBuilder(HelixConfigScope.ConfigScopeProperty.CLUSTER).forCluster(clusterName).build();
+  }
+
+  public String clusterName() {
+    return clusterName;
   }
 
   public void enable(String instanceId, boolean enabled) {

@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.pinot.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pinot.common.utils.JsonUtils;
+import io.pinot.spi.config.table.TableConfig;
+import io.pinot.spi.data.Schema;
+import io.pinot.spi.data.readers.GenericRow;
+import io.pinot.tools.EmbeddedPinotCluster;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/// The controller's cluster and instance operations at Pinot's paths: `/cluster/info`, `/cluster/configs`, instance
+/// enable and disable, and dropping an instance (refused while it is live or hosts segments).
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterOperationsIT {
+  private static final String SCHEMA = """
+      {"schemaName": "ops", "dimensionFieldSpecs": [{"name": "id", "dataType": "INT"}]}""";
+  private static final String TABLE = """
+      {"tableName": "ops", "tableType": "OFFLINE", "segmentsConfig": {"replication": "1"}}""";
+
+  @TempDir
+  static Path workDir;
+  private EmbeddedPinotCluster cluster;
+  private String controller;
+  private final Http http = new Http();
+
+  @BeforeAll
+  void start() throws Exception {
+    cluster = EmbeddedPinotCluster.builder(workDir.resolve("cluster")).numServers(3).build().start();
+    controller = cluster.controllerUrl();
+    assertThat(http.post(controller + "/schemas", SCHEMA).status()).isEqualTo(200);
+    assertThat(http.post(controller + "/tables", TABLE).status()).isEqualTo(200);
+    List<GenericRow> rows = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      GenericRow row = new GenericRow();
+      row.putValue("id", i);
+      rows.add(row);
+    }
+    Path tar = SegmentUploads.buildTarGz(JsonUtils.fromJson(TABLE, TableConfig.class),
+        JsonUtils.fromJson(SCHEMA, Schema.class), "ops_0", rows, workDir.resolve("segment"));
+    assertThat(SegmentUploads.upload(controller, "ops", tar).status()).isEqualTo(200);
+  }
+
+  @AfterAll
+  void stop() {
+    http.close();
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  private static void await(BooleanSupplier condition) throws InterruptedException {
+    long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (!condition.getAsBoolean() && System.nanoTime() < until) {
+      Thread.sleep(100);
+    }
+    assertThat(condition.getAsBoolean()).isTrue();
+  }
+
+  @Test
+  @Order(1)
+  void clusterInfoAndConfigs() throws Exception {
+    assertThat(http.get(controller + "/cluster/info").json().path("clusterName").asText())
+        .isEqualTo(cluster.clusterName());
+    Http.Reply set = http.post(controller + "/cluster/configs",
+        "{\"pinot.broker.enable.query.limit.override\": false, \"default.hyperloglog.log2m\": 12}");
+    assertThat(set.status()).isEqualTo(200);
+    assertThat(set.json().path("status").asText()).isEqualTo("Updated cluster config.");
+    JsonNode configs = http.get(controller + "/cluster/configs").json();
+    assertThat(configs.path("default.hyperloglog.log2m").asText()).isEqualTo("12");
+    assertThat(configs.path("pinot.broker.enable.query.limit.override").asText()).isEqualTo("false");
+    assertThat(http.delete(controller + "/cluster/configs/default.hyperloglog.log2m").json().path("status")
+        .asText()).isEqualTo("Deleted cluster config: default.hyperloglog.log2m");
+    assertThat(http.get(controller + "/cluster/configs").json().has("default.hyperloglog.log2m")).isFalse();
+    Http.Reply missing = http.delete(controller + "/cluster/configs/no.such.config");
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.json().path("code").asInt()).isEqualTo(404);
+    assertThat(http.post(controller + "/cluster/configs", "{not json").status()).isEqualTo(400);
+    assertThat(http.post(controller + "/cluster/configs", "{\"a\": {\"nested\": 1}}").status()).isEqualTo(400);
+    assertThat(http.post(controller + "/cluster/configs", "[]").status()).isEqualTo(400);
+  }
+
+  @Test
+  @Order(2)
+  void instancesAreDisabledAndEnabled() throws Exception {
+    String server = cluster.servers().get(2).instanceId();
+    Http.Reply disabled = http.put(controller + "/instances/" + server + "/state?state=disable", "");
+    assertThat(disabled.status()).isEqualTo(200);
+    assertThat(disabled.json().path("status").asText())
+        .isEqualTo("Request to disable instance '" + server + "' is successful");
+    assertThat(http.get(controller + "/instances/" + server).json().path("enabled").asBoolean()).isFalse();
+    assertThat(http.put(controller + "/instances/" + server + "/state?state=ENABLE", "").status()).isEqualTo(200);
+    assertThat(http.get(controller + "/instances/" + server).json().path("enabled").asBoolean()).isTrue();
+    // Pinot's older form, state in the body
+    Http.Reply legacy = http.post(controller + "/instances/" + server + "/state", "disable");
+    assertThat(legacy.json().path("status").asText())
+        .isEqualTo("Request to disable instance " + server + " is successful");
+    assertThat(http.get(controller + "/instances/" + server).json().path("enabled").asBoolean()).isFalse();
+    http.post(controller + "/instances/" + server + "/state", "enable");
+    assertThat(http.put(controller + "/instances/" + server + "/state?state=sleep", "").status()).isEqualTo(400);
+    assertThat(http.put(controller + "/instances/Server_nowhere_1/state?state=enable", "").status())
+        .isEqualTo(404);
+  }
+
+  @Test
+  @Order(3)
+  void droppingRefusesLiveInstancesAndInstancesWithSegments() throws Exception {
+    JsonNode idealState = http.get(controller + "/tables/ops/idealstate").json().path("OFFLINE").path("ops_0");
+    List<String> hosting = new ArrayList<>();
+    idealState.fieldNames().forEachRemaining(hosting::add);
+    int hostIndex = -1;
+    int idleIndex = -1;
+    for (int i = 0; i < 3; i++) {
+      if (hosting.contains(cluster.servers().get(i).instanceId())) {
+        hostIndex = i;
+      } else {
+        idleIndex = i;
+      }
+    }
+    String host = cluster.servers().get(hostIndex).instanceId();
+    String idle = cluster.servers().get(idleIndex).instanceId();
+    Http.Reply live = http.delete(controller + "/instances/" + idle);
+    assertThat(live.status()).isEqualTo(409);
+    assertThat(live.json().path("error").asText()).contains("is still live");
+
+    cluster.stopServer(hostIndex);
+    cluster.stopServer(idleIndex);
+    await(() -> !liveInstances().contains(host) && !liveInstances().contains(idle));
+    Http.Reply withSegments = http.delete(controller + "/instances/" + host);
+    assertThat(withSegments.status()).isEqualTo(409);
+    assertThat(withSegments.json().path("error").asText()).contains("exists in ideal state for ops_OFFLINE");
+
+    Http.Reply dropped = http.delete(controller + "/instances/" + idle);
+    assertThat(dropped.status()).isEqualTo(200);
+    assertThat(dropped.json().path("status").asText()).isEqualTo("Successfully dropped instance");
+    assertThat(http.get(controller + "/instances/" + idle).status()).isEqualTo(404);
+    assertThat(http.get(controller + "/instances").json().path("instances").toString()).doesNotContain(idle);
+    assertThat(http.delete(controller + "/instances/" + idle).status()).isEqualTo(404);
+  }
+
+  private List<String> liveInstances() {
+    try {
+      List<String> ids = new ArrayList<>();
+      http.get(controller + "/liveinstances").json().path("instances").forEach(id -> ids.add(id.asText()));
+      return ids;
+    } catch (Exception e) {
+      return List.of();
+    }
+  }
+}
