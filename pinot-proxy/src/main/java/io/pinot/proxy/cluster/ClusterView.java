@@ -56,7 +56,9 @@ public final class ClusterView implements AutoCloseable {
   }
 
   /// Re-reads the cluster now unless it was read in the last second; returns the (possibly new) view.
-  public ClusterMembers refreshIfStale() {
+  /// Callers that arrive during a refresh wait for it and get its result rather than starting another, so a burst of
+  /// requests naming unknown targets costs at most one controller read per second.
+  public synchronized ClusterMembers refreshIfStale() {
     if (System.nanoTime() - lastRefreshNanos > MIN_REFRESH_GAP_NANOS) {
       refreshQuietly();
     }

@@ -43,6 +43,9 @@ final class RestForwarder implements AutoCloseable {
       "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length", "expect",
       "forward_host", "forward_port", "http2-settings");
 
+  /// Largest body of a GET or HEAD request, which is held in memory so that the request can go to another broker.
+  static final long MAX_BUFFERED_BODY_BYTES = 1 << 20;
+
   private final ClusterView cluster;
   private final BasicAuthPrincipals principals;
   private final ProxyMetrics metrics;
@@ -96,7 +99,8 @@ final class RestForwarder implements AutoCloseable {
       byte[] bytes = readBody(exchange);
       if (bytes == null) {
         metrics.restRefused();
-        error(exchange, 413, "Request body is over the proxy's limit of " + maxRequestBytes + " bytes");
+        error(exchange, 413, "A " + method + " request's body is over the proxy's limit of " + bufferedLimit()
+            + " bytes");
         return;
       }
       body = bytes.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bytes);
@@ -211,12 +215,18 @@ final class RestForwarder implements AutoCloseable {
     }
   }
 
-  /// The request body, or null when it is over the limit (a chunked body has no length up front).
+  /// The body of an idempotent request, kept in memory for a retry, or null when it is over the limit: the smaller of
+  /// the proxy's limit and [#MAX_BUFFERED_BODY_BYTES], so that no request makes the proxy hold much of its heap.
   private byte @Nullable [] readBody(HttpExchange exchange) throws IOException {
+    long limit = bufferedLimit();
     try (InputStream in = exchange.getRequestBody()) {
-      byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxRequestBytes + 1));
-      return body.length > maxRequestBytes ? null : body;
+      byte[] body = in.readNBytes((int) limit + 1);
+      return body.length > limit ? null : body;
     }
+  }
+
+  private long bufferedLimit() {
+    return Math.min(maxRequestBytes, MAX_BUFFERED_BODY_BYTES);
   }
 
   private static void error(HttpExchange exchange, int status, String message) throws IOException {

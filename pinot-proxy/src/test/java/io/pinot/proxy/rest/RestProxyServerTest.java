@@ -8,6 +8,7 @@ import io.pinot.common.utils.NetUtils;
 import io.pinot.proxy.ProxyMetrics;
 import io.pinot.proxy.cluster.ClusterView;
 import io.pinot.spi.env.PinotConfiguration;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,6 +65,12 @@ class RestProxyServerTest {
         .header("Authorization", credential).POST(HttpRequest.BodyPublishers.ofString("x".repeat(2_000))));
     assertThat(oversized.statusCode()).isEqualTo(413);
     assertThat(oversized.body()).contains("over the proxy's limit of 1000");
+    // a GET body is held in memory for a retry: the same limit holds without a declared length
+    HttpResponse<String> bigGet = send(HttpRequest.newBuilder(URI.create(base + "/tables"))
+        .header("Authorization", credential).method("GET", HttpRequest.BodyPublishers.ofInputStream(
+            () -> new ByteArrayInputStream(new byte[1_500]))));
+    assertThat(bigGet.statusCode()).isEqualTo(413);
+    assertThat(bigGet.body()).contains("A GET request's body is over the proxy's limit of 1000 bytes");
     HttpResponse<String> noBroker = send(HttpRequest.newBuilder(URI.create(base + "/query/sql"))
         .header("Authorization", credential).POST(HttpRequest.BodyPublishers.ofString("{\"sql\": \"SELECT 1\"}")));
     assertThat(noBroker.statusCode()).isEqualTo(503);
@@ -71,7 +78,7 @@ class RestProxyServerTest {
     HttpResponse<String> noController = send(HttpRequest.newBuilder(URI.create(base + "/tables"))
         .header("Authorization", credential));
     assertThat(noController.statusCode()).isEqualTo(502);
-    assertThat(metrics.prometheusText()).contains("pinot_proxy_rest_refused_total 3")
+    assertThat(metrics.prometheusText()).contains("pinot_proxy_rest_refused_total 4")
         .contains("pinot_proxy_rest_upstream_errors_total 1");
   }
 }
