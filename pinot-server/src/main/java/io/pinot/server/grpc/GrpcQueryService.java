@@ -26,6 +26,7 @@ import io.pinot.spi.utils.TableNameBuilder;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
 /// ready for it. A query whose answer holds exceptions ends with a gRPC error status after its messages; a request
 /// that does not compile fails at once with INVALID_ARGUMENT. A client that cancels, or whose deadline passes, stops
 /// the query on the server. Thread-safe.
-final class GrpcQueryService extends PinotQueryServerGrpc.PinotQueryServerImplBase {
+final class GrpcQueryService {
   private static final Logger LOGGER = LoggerFactory.getLogger(GrpcQueryService.class);
   /// The metadata key Pinot's server-side access control reads.
   static final String AUTHORIZATION = "authorization";
@@ -75,11 +76,22 @@ final class GrpcQueryService extends PinotQueryServerGrpc.PinotQueryServerImplBa
         .build();
   }
 
-  @Override
-  public void submit(ServerRequest request, StreamObserver<ServerResponse> observer) {
+  void submit(ServerRequest request, StreamObserver<ServerResponse> observer) {
     ServerCallStreamObserver<ServerResponse> call = (ServerCallStreamObserver<ServerResponse>) observer;
     ResponseSender sender = new ResponseSender(call);
     call.setOnReadyHandler(sender::drain);
+    // Credentials first: an unauthenticated caller gets no work done and learns nothing about its SQL.
+    BasicAuthPrincipals.Principal principal = null;
+    if (principals.isEnabled()) {
+      String credential = credential(request.getMetadataMap());
+      principal = principals.authenticate(credential).orElse(null);
+      if (principal == null) {
+        call.onError(Status.UNAUTHENTICATED.withDescription(credential == null
+            ? "The request carries no credential: put 'authorization' (Basic ...) in its metadata"
+            : "The request's credential is not valid").asRuntimeException());
+        return;
+      }
+    }
     InstanceRequest instanceRequest;
     GrpcRequestMetadata metadata;
     try {
@@ -93,9 +105,10 @@ final class GrpcQueryService extends PinotQueryServerGrpc.PinotQueryServerImplBa
       call.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
       return;
     }
-    Status denied = checkAccess(request.getMetadataMap(), instanceRequest.tableNameWithType());
-    if (!denied.isOk()) {
-      call.onError(denied.asRuntimeException());
+    String rawTable = TableNameBuilder.rawTableName(instanceRequest.tableNameWithType());
+    if (principal != null && !principal.hasTable(rawTable)) {
+      call.onError(Status.PERMISSION_DENIED.withDescription("Principal " + principal.name()
+          + " has no access to table " + rawTable).asRuntimeException());
       return;
     }
     QueryScheduler.Submission submission = scheduler.schedule(instanceRequest);
@@ -112,30 +125,14 @@ final class GrpcQueryService extends PinotQueryServerGrpc.PinotQueryServerImplBa
     });
   }
 
-  /// With principals configured, the request's `authorization` metadata (key matched case-insensitively, value
-  /// trimmed) must name one of them (UNAUTHENTICATED) that may read the table (PERMISSION_DENIED).
-  private Status checkAccess(Map<String, String> metadata, String tableNameWithType) {
-    if (!principals.isEnabled()) {
-      return Status.OK;
-    }
-    String credential = null;
+  /// The request's `authorization` metadata (the key in any case), or null.
+  private static @Nullable String credential(Map<String, String> metadata) {
     for (Map.Entry<String, String> entry : metadata.entrySet()) {
       if (entry.getKey().equalsIgnoreCase(AUTHORIZATION)) {
-        credential = entry.getValue();
+        return entry.getValue();
       }
     }
-    var principal = principals.authenticate(credential);
-    if (principal.isEmpty()) {
-      return Status.UNAUTHENTICATED.withDescription(credential == null
-          ? "The request carries no credential: put 'authorization' (Basic ...) in its metadata"
-          : "The request's credential is not valid");
-    }
-    String raw = TableNameBuilder.rawTableName(tableNameWithType);
-    if (!principal.get().hasTable(raw)) {
-      return Status.PERMISSION_DENIED.withDescription("Principal " + principal.get().name()
-          + " has no access to table " + raw);
-    }
-    return Status.OK;
+    return null;
   }
 
   private InstanceRequest toInstanceRequest(ServerRequest request, GrpcRequestMetadata metadata) {
