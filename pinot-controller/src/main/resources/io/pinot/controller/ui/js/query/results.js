@@ -20,9 +20,9 @@ function exceptionsBox(exceptions) {
 
 function statsTable(response) {
   const fields = STAT_FIELDS.filter((f) => response[f] !== undefined);
-  return el('table', { id: 'query-stats', class: 'grid stats' },
+  return el('div', { class: 'scroll-x' }, el('table', { id: 'query-stats', class: 'grid stats' },
     el('thead', {}, el('tr', {}, fields.map((f) => el('th', { text: f })))),
-    el('tbody', {}, el('tr', {}, fields.map((f) => el('td', { dataset: { stat: f }, text: String(response[f]) })))));
+    el('tbody', {}, el('tr', {}, fields.map((f) => el('td', { dataset: { stat: f }, text: String(response[f]) }))))));
 }
 
 function traceView(response) {
