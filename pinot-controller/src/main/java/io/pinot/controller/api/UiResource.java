@@ -2,6 +2,7 @@
 package io.pinot.controller.api;
 
 import io.pinot.common.http.RestException;
+import io.pinot.controller.api.docs.HiddenFromApiDocs;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -32,6 +33,7 @@ import org.jspecify.annotations.Nullable;
 /// everything else is revalidated with an ETag. Thread-safe; the per-file cache only holds immutable entries.
 ///
 /// Routes of this class are the UI's, not REST endpoints: the OpenAPI description leaves them out.
+@HiddenFromApiDocs
 @Path("/")
 public final class UiResource {
   static final String UI_ROOT = "io/pinot/controller/ui/";
