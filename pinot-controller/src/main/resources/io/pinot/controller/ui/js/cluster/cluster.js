@@ -36,6 +36,15 @@ function badge(text, good) {
   return el('span', { class: `badge ${good ? 'good' : 'bad'}`, text });
 }
 
+/** Alive or Dead from Helix's live instances; a controller that is not a Helix participant shows n/a. */
+function liveness(name, liveSet) {
+  if (liveSet.has(name)) {
+    return badge('Alive', true);
+  }
+  return name.startsWith('Controller_') ? el('span', { class: 'badge', text: 'n/a',
+    title: 'Not in /liveinstances: this controller does not join the cluster as a participant' }) : badge('Dead', false);
+}
+
 async function instancesSection(node) {
   const [all, live] = await Promise.all([get('/instances'), get('/liveinstances')]);
   const liveSet = new Set(live.instances || []);
@@ -47,7 +56,7 @@ async function instancesSection(node) {
       el('a', { href: `#/instances/${seg(d.instanceName)}`, text: d.instanceName }),
       d.error ? el('span', { class: 'error-inline', text: `${d.error.code}: ${d.error.message}` })
         : badge(d.enabled ? 'Enabled' : 'Disabled', d.enabled),
-      badge(liveSet.has(d.instanceName) ? 'Alive' : 'Dead', liveSet.has(d.instanceName)),
+      liveness(d.instanceName, liveSet),
       d.hostName || '', d.port || '', (d.tags || []).join(', ')]);
     return el('div', { id: `instances-${title.toLowerCase()}` }, el('h3', { text: `${title} (${members.length})` }),
       rows.length ? table(['Instance', 'Enabled', 'Status', 'Host', 'Port', 'Tags'], rows)
