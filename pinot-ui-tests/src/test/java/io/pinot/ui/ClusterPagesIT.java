@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /// The Cluster Manager, an instance's page and a table's page in headless Chromium: instances by role with their
@@ -160,7 +161,7 @@ class ClusterPagesIT {
     WebElement editor = browser.find("#table-config-editor");
     browser.await("the config in the editor", () -> editor.getAttribute("value").contains("\"tableName\""));
     String before = cluster.get(cluster.controllerUrl() + "/tables/uiStats").body();
-    editor.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "{\"tableName\": \"uiStats\",");
+    editor.sendKeys(Keys.chord(Keys.CONTROL, "a"), "{\"tableName\": \"uiStats\",");
     browser.find("#save-config").click();
     WebElement error = browser.find("#config-error");
     browser.screenshot("config-invalid");

@@ -29,7 +29,8 @@ import org.openqa.selenium.interactions.Actions;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class QueryConsoleIT {
-  private static final String GROUP_BY = "select teamID, sum(runs), count(*) from uiStats group by teamID order by teamID";
+  private static final String GROUP_BY =
+      "select teamID, sum(runs), count(*) from uiStats group by teamID order by teamID";
 
   @TempDir
   static Path workDir;
