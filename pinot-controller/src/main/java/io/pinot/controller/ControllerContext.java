@@ -2,9 +2,11 @@
 package io.pinot.controller;
 
 import io.pinot.controller.deepstore.SegmentDeepStore;
+import io.pinot.controller.helix.ControllerJobStore;
 import io.pinot.controller.helix.IdealStateManager;
 import io.pinot.controller.helix.InstanceManager;
 import io.pinot.controller.helix.MetadataStore;
+import io.pinot.controller.helix.ZkBrowser;
 import io.pinot.controller.segment.SegmentManager;
 import io.pinot.controller.table.TableManager;
 import io.pinot.controller.periodic.PeriodicTasks;
@@ -24,5 +26,7 @@ public record ControllerContext(
     SegmentManager segments,
     RealtimeServices realtime,
     PeriodicTasks periodicTasks,
-    HttpClient httpClient) {
+    HttpClient httpClient,
+    ZkBrowser zk,
+    ControllerJobStore jobs) {
 }

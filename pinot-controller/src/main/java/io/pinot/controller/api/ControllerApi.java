@@ -22,7 +22,8 @@ public final class ControllerApi {
         new SegmentResource(context), new SegmentUploadResource(context), new InstanceResource(context),
         new LiveInstancesResource(context), new TenantResource(context), new SegmentCompletionResource(context),
         new RealtimeTableResource(context), new PeriodicTaskResource(context),
-        new ClusterResource(context), new IngestionResource(context));
+        new ClusterResource(context), new TableConfigsResource(context), new ZookeeperResource(context),
+        new SegmentOperationsResource(context), new IngestionResource(context));
     List<Class<?>> classes = new ArrayList<>();
     for (Object resource : resources) {
       classes.add(resource.getClass());
