@@ -9,6 +9,7 @@ import io.pinot.controller.segment.SegmentManager;
 import io.pinot.controller.table.TableManager;
 import io.pinot.controller.periodic.PeriodicTasks;
 import io.pinot.controller.realtime.RealtimeServices;
+import io.pinot.controller.rebalance.TableRebalancer;
 import java.net.http.HttpClient;
 
 /// The parts of one controller node that its REST resources use. One per controller (several controllers
@@ -24,5 +25,6 @@ public record ControllerContext(
     SegmentManager segments,
     RealtimeServices realtime,
     PeriodicTasks periodicTasks,
+    TableRebalancer rebalancer,
     HttpClient httpClient) {
 }

@@ -18,7 +18,7 @@ public final class ControllerApi {
         new SegmentResource(context), new SegmentUploadResource(context), new InstanceResource(context),
         new LiveInstancesResource(context), new TenantResource(context), new SegmentCompletionResource(context),
         new RealtimeTableResource(context), new PeriodicTaskResource(context),
-        new ClusterResource(context));
+        new ClusterResource(context), new TableRebalanceResource(context), new RebalanceStatusResource(context));
     return config;
   }
 }
