@@ -11,6 +11,7 @@ import io.pinot.controller.segment.SegmentManager;
 import io.pinot.controller.table.TableManager;
 import io.pinot.controller.periodic.PeriodicTasks;
 import io.pinot.controller.realtime.RealtimeServices;
+import io.pinot.controller.rebalance.TableRebalancer;
 import java.net.http.HttpClient;
 
 /// The parts of one controller node that its REST resources use. One per controller (several controllers
@@ -28,5 +29,6 @@ public record ControllerContext(
     PeriodicTasks periodicTasks,
     HttpClient httpClient,
     ZkBrowser zk,
-    ControllerJobStore jobs) {
+    ControllerJobStore jobs,
+    TableRebalancer rebalancer) {
 }

@@ -23,7 +23,8 @@ public final class ControllerApi {
         new LiveInstancesResource(context), new TenantResource(context), new SegmentCompletionResource(context),
         new RealtimeTableResource(context), new PeriodicTaskResource(context),
         new ClusterResource(context), new TableConfigsResource(context), new ZookeeperResource(context),
-        new SegmentOperationsResource(context), new IngestionResource(context));
+        new SegmentOperationsResource(context), new IngestionResource(context),
+        new TableRebalanceResource(context), new RebalanceStatusResource(context));
     List<Class<?>> classes = new ArrayList<>();
     for (Object resource : resources) {
       classes.add(resource.getClass());

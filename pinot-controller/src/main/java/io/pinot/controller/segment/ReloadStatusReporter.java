@@ -57,7 +57,7 @@ public final class ReloadStatusReporter {
   ///
   /// @throws RestException 404 when no reload job has that id
   public Map<String, Object> status(String jobId) {
-    Map<String, String> job = jobs.get(SegmentManager.RELOAD_JOB_TYPE, jobId);
+    Map<String, String> job = jobs.job(SegmentManager.RELOAD_JOB_TYPE, jobId);
     if (job == null) {
       throw RestException.notFound("Failed to find controller job id: " + jobId);
     }
