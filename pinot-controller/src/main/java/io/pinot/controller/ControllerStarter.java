@@ -10,14 +10,18 @@ import io.pinot.controller.api.ControllerApi;
 import io.pinot.controller.deepstore.SegmentDeepStore;
 import io.pinot.controller.helix.ClusterInitializer;
 import io.pinot.controller.helix.ControllerHelix;
+import io.pinot.controller.helix.ControllerJobStore;
 import io.pinot.controller.helix.IdealStateManager;
 import io.pinot.controller.helix.InstanceManager;
 import io.pinot.controller.helix.MetadataStore;
 import io.pinot.controller.helix.SegmentMessenger;
+import io.pinot.controller.helix.ZkBrowser;
 import io.pinot.controller.periodic.PeriodicTasks;
 import io.pinot.controller.realtime.RealtimeSegmentManager;
 import io.pinot.controller.realtime.RealtimeServices;
 import io.pinot.controller.realtime.SegmentCompletionManager;
+import io.pinot.controller.rebalance.RebalanceJobs;
+import io.pinot.controller.rebalance.TableRebalancer;
 import io.pinot.controller.retention.RetentionManager;
 import io.pinot.controller.segment.SegmentManager;
 import io.pinot.controller.table.TableManager;
@@ -43,6 +47,7 @@ public final class ControllerStarter implements AutoCloseable {
   private @Nullable ControllerContext context;
   private @Nullable RealtimeServices realtime;
   private @Nullable PeriodicTasks periodicTasks;
+  private @Nullable TableRebalancer rebalancer;
   private int port;
 
   /// Apache Pinot's prefix of the controller's principals: `controller.admin.access.control.principals=admin,user`,
@@ -81,8 +86,9 @@ public final class ControllerStarter implements AutoCloseable {
         realtimeSegments, config.localTempDir().resolve("realtime-uploads"), System::currentTimeMillis),
         messenger, config.realtimeValidationPeriodMs(), helix.manager()::isLeader);
     TableManager tables = new TableManager(store, idealStates, instances, deepStore, realtimeSegments);
+    ControllerJobStore jobs = new ControllerJobStore(helix.manager().getHelixPropertyStore());
     SegmentManager segments = new SegmentManager(store, idealStates, instances,
-        messenger, deepStore, () -> "http://" + downloadHost + ":" + downloadPort);
+        messenger, deepStore, () -> "http://" + downloadHost + ":" + downloadPort, jobs);
     HttpClient httpClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5)).build();
     periodicTasks = new PeriodicTasks(helix.manager()::isLeader);
@@ -91,8 +97,11 @@ public final class ControllerStarter implements AutoCloseable {
     RealtimeServices realtimeServices = realtime;
     // RealtimeServices runs its validation at its own period; registered here for on-demand runs only.
     periodicTasks.register(RealtimeServices.VALIDATION_TASK, 0, table -> realtimeServices.validateAll());
+    rebalancer = new TableRebalancer(store, idealStates, instances, new RebalanceJobs(jobs, System::currentTimeMillis),
+        System::currentTimeMillis);
     context = new ControllerContext(config, instanceId, store, idealStates, instances, deepStore, tables, segments,
-        realtime, periodicTasks, httpClient);
+        realtime, periodicTasks, httpClient, new ZkBrowser(helix.manager()), jobs,
+        rebalancer);
     helix.watchInstances(tables::reconcileBrokerResource);
     restServer = RestServer.start("0.0.0.0", port, ControllerApi.resources(context)
         .register(new BasicAuthFilter(principals, UNPROTECTED_PATHS, false)));
@@ -121,6 +130,10 @@ public final class ControllerStarter implements AutoCloseable {
     if (periodicTasks != null) {
       periodicTasks.close();
       periodicTasks = null;
+    }
+    if (rebalancer != null) {
+      rebalancer.close();
+      rebalancer = null;
     }
     if (realtime != null) {
       realtime.close();

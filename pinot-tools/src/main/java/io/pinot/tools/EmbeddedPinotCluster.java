@@ -82,6 +82,17 @@ public final class EmbeddedPinotCluster implements AutoCloseable {
     return server;
   }
 
+  /// Starts one more server (free ports, its own data directory), as an operator adds capacity; it joins the
+  /// default tenant. Returns it; its index is the next one.
+  public synchronized ServerStarter addServer() throws Exception {
+    if (controller == null) {
+      throw new IllegalStateException("Cluster is not started");
+    }
+    ServerStarter server = startServer(servers.size(), 0);
+    servers.add(server);
+    return server;
+  }
+
   /// Stops one server (as a crash would, without unregistering), keeping its data directory.
   public synchronized void stopServer(int index) {
     ServerStarter server = servers.get(index);

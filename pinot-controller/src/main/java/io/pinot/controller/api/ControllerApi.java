@@ -22,7 +22,9 @@ public final class ControllerApi {
         new SegmentResource(context), new SegmentUploadResource(context), new InstanceResource(context),
         new LiveInstancesResource(context), new TenantResource(context), new SegmentCompletionResource(context),
         new RealtimeTableResource(context), new PeriodicTaskResource(context),
-        new ClusterResource(context), new IngestionResource(context), new SqlQueryResource(context),
+        new ClusterResource(context), new TableConfigsResource(context), new ZookeeperResource(context),
+        new SegmentOperationsResource(context), new IngestionResource(context),
+        new TableRebalanceResource(context), new RebalanceStatusResource(context, new SqlQueryResource(context),
         new UiResource());
     List<Class<?>> classes = new ArrayList<>();
     for (Object resource : resources) {

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import org.apache.helix.AccessOption;
 import org.apache.helix.HelixAdmin;
 import org.apache.helix.HelixDataAccessor;
@@ -80,6 +82,23 @@ public final class IdealStateManager {
       segmentStates.forEach((segment, states) -> record.setMapField(segment, new TreeMap<>(states)));
       return record;
     });
+  }
+
+  /// Replaces a table's whole segment → (instance → state) map with what `change` makes of the current one, in
+  /// one atomic, version-checked update (`change` may run again when another writer got there first, so it must
+  /// be a pure function of its input). Returns the assignment written.
+  public Map<String, Map<String, String>> updateAssignment(String tableNameWithType,
+      UnaryOperator<Map<String, Map<String, String>>> change) {
+    AtomicReference<Map<String, Map<String, String>>> written = new AtomicReference<>(Map.of());
+    update(tableNameWithType, record -> {
+      Map<String, Map<String, String>> next = change.apply(copy(record.getMapFields()));
+      Map<String, Map<String, String>> fields = new TreeMap<>();
+      next.forEach((segment, states) -> fields.put(segment, new TreeMap<>(states)));
+      record.setMapFields(fields);
+      written.set(next);
+      return record;
+    });
+    return written.get();
   }
 
   /// A simple field of a table's ideal state (`isTablePaused`...), or null.

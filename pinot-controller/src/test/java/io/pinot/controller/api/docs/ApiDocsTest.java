@@ -35,7 +35,7 @@ class ApiDocsTest {
 
   private static ResourceConfig registered() {
     ControllerContext nothing = new ControllerContext(null, "Controller_test", null, null, null, null, null, null,
-        null, null, null);
+        null, null, null, null, null, null);
     return ControllerApi.resources(nothing);
   }
 

@@ -16,11 +16,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.WebElement;
 
-/// PENDING: move to src/test/java once `/zk/...`, `POST /segments/{t}/{seg}/reset`,
-/// `GET /segments/segmentReloadStatus/{jobId}` and `POST /tables/{t}/rebalance` are on main. The first three tests
-/// passed against the issue7-ops branch (commit 2e724bf) merged with this one; the rebalance test waits for its
-/// endpoint.
-///
 /// The long operations and the ZooKeeper browser in headless Chromium: Reload All Segments with its progress to
 /// completion, Reset Segment, the Rebalance dialog (validation, then a dry run's summary against the REST answer),
 /// and the ZooKeeper tree down to the table's ideal state.
