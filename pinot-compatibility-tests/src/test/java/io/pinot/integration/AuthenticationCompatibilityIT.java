@@ -159,6 +159,17 @@ class AuthenticationCompatibilityIT {
     assertThat(create.json().path("code").asInt()).isEqualTo(403);
     Http.Reply query = anonymous.post(cluster.brokerUrl() + "/query/sql", "{\"sql\": \"SELECT COUNT(*) FROM trips\"}");
     assertThat(query.status()).isEqualTo(401);
+    // the web UI's own files load without credentials; the data behind them does not
+    assertThat(anonymous.get(cluster.controllerUrl() + "/").status()).isEqualTo(200);
+    assertThat(anonymous.get(cluster.controllerUrl() + "/ui/js/app.js").status()).isEqualTo(200);
+    assertThat(anonymous.get(cluster.controllerUrl() + "/help").status()).isEqualTo(200);
+    assertThat(anonymous.post(cluster.controllerUrl() + "/sql", "{\"sql\": \"SELECT 1 FROM trips\"}").status())
+        .isEqualTo(401);
+    // the console's queries are reads: a READ-only principal runs them through the controller
+    Http.Reply consoleQuery = new Http(READER).post(cluster.controllerUrl() + "/sql",
+        "{\"sql\": \"SELECT COUNT(*) FROM trips\"}");
+    assertThat(consoleQuery.status()).isEqualTo(200);
+    assertThat(consoleQuery.json().at("/resultTable/rows/0/0").asLong()).isPositive();
     // through the pass-through proxy, the broker's and the controller's own answers
     assertThat(anonymous.get("http://" + proxyHostPort + "/tables").status()).isEqualTo(401);
     assertThat(admin.get("http://" + proxyHostPort + "/tables").status()).isEqualTo(200);

@@ -54,7 +54,10 @@ public final class ControllerStarter implements AutoCloseable {
   /// `controller.admin.access.control.principals.<name>.password` (`.tables`, `.permissions`).
   public static final String ACCESS_CONTROL_PREFIX = "controller.admin.access.control";
   /// Paths open without credentials (Pinot's unprotected set), besides the UI's static files.
-  private static final Set<String> UNPROTECTED_PATHS = Set.of("", "help", "health", "auth/info", "auth/verify");
+  /// Open without credentials: health, the auth probes, and the web UI's and Swagger UI's own files (the data they
+  /// show comes from protected endpoints).
+  private static final Set<String> UNPROTECTED_PATHS = Set.of("", "help", "help/", "ui/", "webjars/", "health",
+      "auth/info", "auth/verify");
 
   private final BasicAuthPrincipals principals;
 
@@ -104,7 +107,7 @@ public final class ControllerStarter implements AutoCloseable {
         rebalancer);
     helix.watchInstances(tables::reconcileBrokerResource);
     restServer = RestServer.start("0.0.0.0", port, ControllerApi.resources(context)
-        .register(new BasicAuthFilter(principals, UNPROTECTED_PATHS, false)));
+        .register(new BasicAuthFilter(principals, UNPROTECTED_PATHS, false, Set.of("sql"))));
     LOGGER.info("Controller {} serving REST on port {}", instanceId, port);
   }
 

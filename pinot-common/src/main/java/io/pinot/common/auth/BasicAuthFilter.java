@@ -31,13 +31,35 @@ public final class BasicAuthFilter implements ContainerRequestFilter {
   private final BasicAuthPrincipals principals;
   private final Set<String> unprotectedPaths;
   private final boolean readOnlyApi;
+  private final Set<String> readPaths;
 
-  /// @param unprotectedPaths paths (without the leading slash) open to everyone, such as `health`
+  /// @param unprotectedPaths paths (without the leading slash) open to everyone, such as `health`; an entry ending
+  ///     in `/` opens every path under it (the web UI's files, `ui/`)
   /// @param readOnlyApi whether every request counts as READ (a broker's queries are reads whatever their method)
   public BasicAuthFilter(BasicAuthPrincipals principals, Set<String> unprotectedPaths, boolean readOnlyApi) {
+    this(principals, unprotectedPaths, readOnlyApi, Set.of());
+  }
+
+  /// As the other constructor, with `readPaths`: paths whose requests count as READ whatever their method (the
+  /// controller's `sql`, a query it forwards to a broker).
+  public BasicAuthFilter(BasicAuthPrincipals principals, Set<String> unprotectedPaths, boolean readOnlyApi,
+      Set<String> readPaths) {
     this.principals = principals;
     this.unprotectedPaths = Set.copyOf(unprotectedPaths);
     this.readOnlyApi = readOnlyApi;
+    this.readPaths = Set.copyOf(readPaths);
+  }
+
+  private boolean unprotected(String path) {
+    if (unprotectedPaths.contains(path) || (!path.contains("/") && path.contains("."))) {
+      return true;
+    }
+    for (String open : unprotectedPaths) {
+      if (open.endsWith("/") && path.startsWith(open)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
@@ -47,7 +69,7 @@ public final class BasicAuthFilter implements ContainerRequestFilter {
     }
     String path = request.getUriInfo().getPath();
     path = path.startsWith("/") ? path.substring(1) : path;
-    if (unprotectedPaths.contains(path) || (!path.contains("/") && path.contains("."))) {
+    if (unprotected(path)) {
       return;
     }
     Optional<BasicAuthPrincipals.Principal> principal =
@@ -58,7 +80,7 @@ public final class BasicAuthFilter implements ContainerRequestFilter {
           .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"pinot\"").build());
       return;
     }
-    String access = readOnlyApi ? "READ" : switch (request.getMethod()) {
+    String access = readOnlyApi || readPaths.contains(path) ? "READ" : switch (request.getMethod()) {
       case "POST" -> "CREATE";
       case "PUT" -> "UPDATE";
       case "DELETE" -> "DELETE";
