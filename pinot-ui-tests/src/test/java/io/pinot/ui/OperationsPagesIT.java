@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pinot.common.utils.JsonUtils;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +19,7 @@ import org.openqa.selenium.WebElement;
 
 /// The long operations and the ZooKeeper browser in headless Chromium: Reload All Segments with its progress to
 /// completion, Reset Segment, the Rebalance dialog (validation, then a dry run's summary against the REST answer),
-/// and the ZooKeeper tree down to the table's ideal state.
+/// the ZooKeeper tree down to the table's ideal state, and Ingest File with its progress.
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OperationsPagesIT {
@@ -128,5 +129,47 @@ class OperationsPagesIT {
     for (JsonNode child : root) {
       assertThat(browser.present("#zk-tree .zk-node[data-path='/" + child.asText() + "']")).as(child.asText()).isTrue();
     }
+  }
+
+  @Test
+  @Order(5)
+  void ingestFileShowsProgressThenAddsItsRows() throws Exception {
+    long before = cluster.query("select count(*) from " + UiTestCluster.TABLE).at("/resultTable/rows/0/0").asLong();
+    Path csv = workDir.resolve("more-rows.csv");
+    StringBuilder rows = new StringBuilder("teamID|league|yearID|runs|hits\n");
+    for (int i = 0; i < 25; i++) {
+      rows.append("BOS|AL|").append(2010 + i % 3).append('|').append(i).append('|').append(i * 2).append('\n');
+    }
+    Files.writeString(csv, rows);
+    open("/tables/uiStats");
+    browser.find("#segment-table");
+    browser.find("#ingest-open").click();
+    browser.find("#ingest-file").sendKeys(csv.toAbsolutePath().toString());
+    browser.find("#ingest-delimiter").clear();
+    browser.find("#ingest-delimiter").sendKeys("|");
+    browser.find("#ingest-start").click();
+    WebElement result = browser.find("#ingest-result, #ingest-error");
+    browser.screenshot("ingest-done");
+    assertThat(result.getAttribute("id")).as(result.getText()).isEqualTo("ingest-result");
+    assertThat(result.getText()).startsWith("Successfully ingested file into table: uiStats_OFFLINE as segment: ");
+    browser.await("the new rows to be queryable", () -> {
+      try {
+        return cluster.query("select count(*) from " + UiTestCluster.TABLE).at("/resultTable/rows/0/0").asLong()
+            == before + 25 ? Boolean.TRUE : null;
+      } catch (Exception e) {
+        return null;
+      }
+    });
+
+    // A row that does not parse: the page shows the controller's 400, and nothing is added.
+    Files.writeString(csv, "teamID|league|yearID|runs|hits\nBOS|AL|not-a-year|1|2\n");
+    browser.find("#ingest-file").sendKeys(csv.toAbsolutePath().toString());
+    browser.find("#ingest-start").click();
+    WebElement error = browser.find("#ingest-error");
+    browser.screenshot("ingest-bad-row");
+    assertThat(error.getAttribute("data-code")).isEqualTo("400");
+    assertThat(error.getText()).contains("yearID");
+    assertThat(cluster.query("select count(*) from " + UiTestCluster.TABLE).at("/resultTable/rows/0/0").asLong())
+        .isEqualTo(before + 25);
   }
 }

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // A table's page: size, schema, segments with their state per server, the editable config, and the operations
-// (Reload All Segments, Rebalance, Delete).
+// (Reload All Segments, Ingest File, Rebalance, Delete).
 import { get, seg } from '../api.js';
 import { el, errorBox, formatBytes, loading, replace, section, table } from '../dom.js';
 import { schemaColumns } from '../schema.js';
 import { configEditor } from './config-editor.js';
+import { openIngest } from './ingest.js';
 import { deleteTable, reloadAll } from './operations.js';
 import { openRebalance } from './rebalance.js';
 import { segmentsView } from './segments.js';
@@ -54,12 +55,24 @@ export function render(container, params) {
       replace(operation, errorBox(e));
     }
   } } });
+  const ingest = el('button', { id: 'ingest-open', text: 'Ingest File', on: { click: async () => {
+    try {
+      if (!Object.keys(await get(`/tables/${seg(tableName)}`)).includes('OFFLINE')) {
+        replace(operation, errorBox({ code: 400, message: 'Files are ingested into OFFLINE tables only' },
+          'ingest-error'));
+        return;
+      }
+      openIngest(tableName, operation, () => segments.refresh());
+    } catch (e) {
+      replace(operation, errorBox(e));
+    }
+  } } });
   const remove = el('button', { id: 'delete-table', class: 'danger', text: 'Delete Table',
     on: { click: () => deleteTable(tableName, operation) } });
   container.append(el('p', {}, el('a', { href: '#/', text: '← Cluster Manager' })),
     el('section', { class: 'card', id: 'table-header' },
       el('div', { class: 'title-row' }, el('h2', { id: 'table-title', text: tableName }), el('span', { class: 'spacer' }),
-        reload, rebalance, remove),
+        reload, ingest, rebalance, remove),
       summary, operation),
     el('div', { class: 'grid-2' }, section('Schema', 'schema', schema),
       section('Table config', 'table-config', configEditor(tableName))),
