@@ -308,6 +308,19 @@ class RebalanceIT {
     assertThat(err.toString()).startsWith("ERROR: ").contains("404").contains("nosuch_OFFLINE");
   }
 
+  @Test
+  @Order(9)
+  void disabledServersAreLeftOut() throws Exception {
+    String disabled = cluster.servers().get(0).instanceId();
+    assertThat(http.put(controller + "/instances/" + disabled + "/state?state=disable", "").status()).isEqualTo(200);
+    JsonNode result = rebalance("dryRun=true");
+    assertThat(result.path("status").asText()).isEqualTo("DONE");
+    assertThat(strings(result.path("rebalanceSummaryResult").path("serverInfo").path("serversRemoved")))
+        .containsExactly(disabled);
+    assertThat(strings(result.path("instanceAssignment").path("OFFLINE").path("partitionToInstancesMap").path("0_0")))
+        .hasSize(cluster.servers().size() - 1).doesNotContain(disabled);
+  }
+
   private JsonNode rebalance(String parameters) throws Exception {
     Http.Reply reply = http.post(controller + "/tables/reb/rebalance?type=OFFLINE&" + parameters, "");
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
