@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 /// @param dataDir the deep store root (segment tarballs per raw table)
 /// @param vipHost host in download URLs, or null to use `host`
 /// @param vipPort port in download URLs, or -1 to use the bound port
+/// @param zkBrowserWritable whether `/zk/put` and `/zk/delete` may change ZooKeeper
 public record ControllerConfig(
     String zkAddress,
     String clusterName,
@@ -22,7 +23,8 @@ public record ControllerConfig(
     Path localTempDir,
     boolean tenantIsolation,
     long realtimeValidationPeriodMs,
-    long retentionPeriodMs) {
+    long retentionPeriodMs,
+    boolean zkBrowserWritable) {
 
   public static ControllerConfig from(PinotConfiguration config) {
     String dataDir = config.getString(ControllerConfigKey.DATA_DIR);
@@ -40,6 +42,7 @@ public record ControllerConfig(
         DurationParser.millis(ControllerConfigKey.REALTIME_SEGMENT_VALIDATION_FREQUENCY.key(),
             config.getString(ControllerConfigKey.REALTIME_SEGMENT_VALIDATION_FREQUENCY)),
         DurationParser.millis(ControllerConfigKey.RETENTION_FREQUENCY.key(),
-            config.getString(ControllerConfigKey.RETENTION_FREQUENCY)));
+            config.getString(ControllerConfigKey.RETENTION_FREQUENCY)),
+        config.getBoolean(ControllerConfigKey.ZK_BROWSER_WRITABLE));
   }
 }

@@ -28,7 +28,10 @@ public enum ControllerConfigKey implements ConfigKey {
   /// `RealtimeSegmentValidationManager`), as a period such as `1h` or `30s`.
   REALTIME_SEGMENT_VALIDATION_FREQUENCY("controller.realtime.segment.validation.frequencyPeriod", "1h"),
   /// How often the retention manager deletes segments past their table's retention (Pinot's `RetentionManager`).
-  RETENTION_FREQUENCY("controller.retention.frequencyPeriod", "6h");
+  RETENTION_FREQUENCY("controller.retention.frequencyPeriod", "6h"),
+  /// Whether the ZooKeeper browser REST API (`/zk/...`) may change ZooKeeper: with the default `false`,
+  /// `PUT /zk/put` and `DELETE /zk/delete` answer 403 and the browser is read-only.
+  ZK_BROWSER_WRITABLE("controller.zk.browser.writable", "false");
 
   private final String key;
   private final String defaultValue;

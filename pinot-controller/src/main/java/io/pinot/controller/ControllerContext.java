@@ -2,9 +2,11 @@
 package io.pinot.controller;
 
 import io.pinot.controller.deepstore.SegmentDeepStore;
+import io.pinot.controller.helix.ControllerJobStore;
 import io.pinot.controller.helix.IdealStateManager;
 import io.pinot.controller.helix.InstanceManager;
 import io.pinot.controller.helix.MetadataStore;
+import io.pinot.controller.helix.ZkBrowser;
 import io.pinot.controller.segment.SegmentManager;
 import io.pinot.controller.table.TableManager;
 import io.pinot.controller.periodic.PeriodicTasks;
@@ -25,6 +27,8 @@ public record ControllerContext(
     SegmentManager segments,
     RealtimeServices realtime,
     PeriodicTasks periodicTasks,
-    TableRebalancer rebalancer,
-    HttpClient httpClient) {
+    HttpClient httpClient,
+    ZkBrowser zk,
+    ControllerJobStore jobs,
+    TableRebalancer rebalancer) {
 }

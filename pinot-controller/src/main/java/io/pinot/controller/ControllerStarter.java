@@ -15,6 +15,7 @@ import io.pinot.controller.helix.IdealStateManager;
 import io.pinot.controller.helix.InstanceManager;
 import io.pinot.controller.helix.MetadataStore;
 import io.pinot.controller.helix.SegmentMessenger;
+import io.pinot.controller.helix.ZkBrowser;
 import io.pinot.controller.periodic.PeriodicTasks;
 import io.pinot.controller.realtime.RealtimeSegmentManager;
 import io.pinot.controller.realtime.RealtimeServices;
@@ -85,8 +86,9 @@ public final class ControllerStarter implements AutoCloseable {
         realtimeSegments, config.localTempDir().resolve("realtime-uploads"), System::currentTimeMillis),
         messenger, config.realtimeValidationPeriodMs(), helix.manager()::isLeader);
     TableManager tables = new TableManager(store, idealStates, instances, deepStore, realtimeSegments);
+    ControllerJobStore jobs = new ControllerJobStore(helix.manager().getHelixPropertyStore());
     SegmentManager segments = new SegmentManager(store, idealStates, instances,
-        messenger, deepStore, () -> "http://" + downloadHost + ":" + downloadPort);
+        messenger, deepStore, () -> "http://" + downloadHost + ":" + downloadPort, jobs);
     HttpClient httpClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5)).build();
     periodicTasks = new PeriodicTasks(helix.manager()::isLeader);
@@ -95,11 +97,11 @@ public final class ControllerStarter implements AutoCloseable {
     RealtimeServices realtimeServices = realtime;
     // RealtimeServices runs its validation at its own period; registered here for on-demand runs only.
     periodicTasks.register(RealtimeServices.VALIDATION_TASK, 0, table -> realtimeServices.validateAll());
-    rebalancer = new TableRebalancer(store, idealStates, instances, new RebalanceJobs(new ControllerJobStore(
-        helix.manager().getHelixPropertyStore(), ControllerJobStore.DEFAULT_MAX_JOBS), System::currentTimeMillis),
+    rebalancer = new TableRebalancer(store, idealStates, instances, new RebalanceJobs(jobs, System::currentTimeMillis),
         System::currentTimeMillis);
     context = new ControllerContext(config, instanceId, store, idealStates, instances, deepStore, tables, segments,
-        realtime, periodicTasks, rebalancer, httpClient);
+        realtime, periodicTasks, httpClient, new ZkBrowser(helix.manager()), jobs,
+        rebalancer);
     helix.watchInstances(tables::reconcileBrokerResource);
     restServer = RestServer.start("0.0.0.0", port, ControllerApi.resources(context)
         .register(new BasicAuthFilter(principals, UNPROTECTED_PATHS, false)));

@@ -23,6 +23,7 @@ class ControllerConfigTest {
     assertThat(config.localTempDir()).isEqualTo(config.dataDir().resolve(".tmp"));
     assertThat(config.tenantIsolation()).isTrue();
     assertThat(config.retentionPeriodMs()).isEqualTo(21_600_000L);
+    assertThat(config.zkBrowserWritable()).isFalse();
   }
 
   @Test
@@ -34,8 +35,10 @@ class ControllerConfigTest {
         Map.entry("controller.data.dir", "file:/data/deep"), Map.entry("controller.local.temp.dir", "/tmp/x"),
         Map.entry("cluster.tenant.isolation.enable", "false"),
         Map.entry("controller.realtime.segment.validation.frequencyPeriod", "1h30m"),
-        Map.entry("controller.retention.frequencyPeriod", "2h"))));
+        Map.entry("controller.retention.frequencyPeriod", "2h"),
+        Map.entry("controller.zk.browser.writable", "true"))));
     assertThat(config).isEqualTo(new ControllerConfig("zk:2182", "Other", "h", 9100, "vip", 80,
-        Path.of("/data/deep"), Path.of("/tmp/x"), false, 5_400_000L, 7_200_000L));
+        Path.of("/data/deep"), Path.of("/tmp/x"), false, 5_400_000L, 7_200_000L,
+        true));
   }
 }

@@ -95,6 +95,40 @@ class ClusterOperationsIT {
     assertThat(http.post(controller + "/cluster/configs", "[]").status()).isEqualTo(400);
   }
 
+  /// Every parameterless GET in the API document is routed (not 404 or 405), and any error it answers has
+  /// Pinot's shape; the Swagger UI at `/help` and its files are served.
+  @Test
+  @Order(1)
+  void apiDocumentDescribesServedEndpoints() throws Exception {
+    JsonNode document = http.get(controller + "/openapi.json").json();
+    assertThat(http.get(controller + "/swagger.json").json()).isEqualTo(document);
+    List<String> called = new ArrayList<>();
+    document.path("paths").fields().forEachRemaining(path -> {
+      if (path.getValue().has("get") && !path.getKey().contains("{")) {
+        called.add(path.getKey());
+      }
+    });
+    assertThat(called).contains("/tables", "/schemas", "/cluster/info", "/periodictask/names", "/instances");
+    for (String path : called) {
+      Http.Reply reply = http.get(controller + path);
+      assertThat(reply.status()).as(path).isNotIn(404, 405);
+      if (reply.status() >= 400) {
+        assertThat(reply.json().path("code").asInt()).as(path).isEqualTo(reply.status());
+        assertThat(reply.json().path("error").asText()).as(path).isNotBlank();
+      }
+    }
+    Http.Reply help = http.get(controller + "/help");
+    assertThat(help.status()).isEqualTo(200);
+    assertThat(help.body()).contains("swagger-ui-bundle.js", "<div id=\"swagger-ui\">");
+    assertThat(http.get(controller + "/help/help.js").body()).contains("/openapi.json");
+    Http.Reply bundle = http.get(controller + "/help/swagger-ui-bundle.js");
+    assertThat(bundle.status()).isEqualTo(200);
+    assertThat(bundle.body().length()).isGreaterThan(100_000);
+    Http.Reply unknown = http.get(controller + "/help/pom.properties");
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.json().path("code").asInt()).isEqualTo(404);
+  }
+
   @Test
   @Order(2)
   void instancesAreDisabledAndEnabled() throws Exception {

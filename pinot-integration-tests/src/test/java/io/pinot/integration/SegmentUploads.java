@@ -44,16 +44,23 @@ final class SegmentUploads {
   /// As [#upload(String, String, Path)], sending `authorization` (when not empty) as the `Authorization` header.
   static Http.Reply upload(String controllerUrl, String tableName, Path tarGz, String authorization)
       throws IOException, InterruptedException {
+    String fileName = tarGz.getFileName().toString();
+    return postFile(controllerUrl + "/v2/segments?tableName=" + tableName, fileName, Files.readAllBytes(tarGz),
+        authorization);
+  }
+
+  /// Posts `content` as the multipart form field `field` (also its file name), as `curl -F field=@file` does.
+  static Http.Reply postFile(String url, String field, byte[] content, String authorization)
+      throws IOException, InterruptedException {
     String boundary = "----pinot" + System.nanoTime();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
-    String fileName = tarGz.getFileName().toString();
-    body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileName + "\"; filename=\""
-        + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-    body.write(Files.readAllBytes(tarGz));
+    body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+        + field + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.write(content);
     body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
-      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(controllerUrl + "/v2/segments?tableName="
-          + tableName)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+          .header("Content-Type", "multipart/form-data; boundary=" + boundary)
           .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
       if (!authorization.isEmpty()) {
         request.header("Authorization", authorization);

@@ -152,6 +152,7 @@ public final class SegmentResource {
     response.put("status", "Sent " + SegmentMessenger.SEGMENT_RELOAD + " for " + result.numSegments()
         + " segment(s) of table " + result.tableNameWithType() + " to " + result.servers().size() + " server(s)");
     response.put("reloadJobId", result.reloadJobId());
+    response.put("reloadJobMetaZKStorageStatus", result.jobStored() ? "SUCCESS" : "FAILED");
     response.put("servers", result.servers());
     return response;
   }

@@ -26,6 +26,8 @@ public final class ControllerJobStore {
   public static final String TABLE_NAME_WITH_TYPE = "tableName";
   public static final String JOB_TYPE = "jobType";
   public static final String SUBMISSION_TIME_MS = "submissionTimeMs";
+  /// How many servers a job's messages went to (segment reloads).
+  public static final String MESSAGE_COUNT = "messageCount";
   /// Pinot's `DEFAULT_MAXIMUM_CONTROLLER_JOBS_IN_ZK`.
   public static final int DEFAULT_MAX_JOBS = 100;
 
@@ -35,6 +37,10 @@ public final class ControllerJobStore {
   public ControllerJobStore(ZkHelixPropertyStore<ZNRecord> store, int maxJobs) {
     this.store = store;
     this.maxJobs = maxJobs;
+  }
+
+  public ControllerJobStore(ZkHelixPropertyStore<ZNRecord> store) {
+    this(store, DEFAULT_MAX_JOBS);
   }
 
   public static String path(String jobType) {
@@ -82,6 +88,22 @@ public final class ControllerJobStore {
     return refused.get();
   }
 
+  /// Adds or replaces a job. `metadata` must hold at least `jobId`, `jobType` and `submissionTimeMs`.
+  ///
+  /// @throws IllegalArgumentException when a required key is missing or the submission time is not a number
+  /// @throws IllegalStateException when ZooKeeper refused the write
+  public void put(Map<String, String> metadata) {
+    String jobId = required(metadata, JOB_ID);
+    String jobType = required(metadata, JOB_TYPE);
+    try {
+      Long.parseLong(required(metadata, SUBMISSION_TIME_MS));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("Invalid " + SUBMISSION_TIME_MS + "[" + metadata.get(SUBMISSION_TIME_MS)
+          + "]", e);
+    }
+    addUnless(jobType, jobId, metadata, jobs -> null);
+  }
+
   /// Changes one job's metadata atomically; returns false when the job does not exist.
   public boolean update(String jobType, String jobId, UnaryOperator<Map<String, String>> change) {
     if (job(jobType, jobId) == null) {
@@ -101,16 +123,21 @@ public final class ControllerJobStore {
   }
 
   private void trim(ZNRecord record) {
-    Map<String, Map<String, String>> jobs = record.getMapFields();
-    if (jobs.size() <= maxJobs) {
-      return;
+    record.setMapFields(newest(record.getMapFields(), maxJobs));
+  }
+
+  /// The `limit` jobs with the latest submission times, in their original order.
+  static Map<String, Map<String, String>> newest(Map<String, Map<String, String>> jobs, int limit) {
+    if (jobs.size() <= limit) {
+      return jobs;
     }
     List<String> oldestFirst = new ArrayList<>(jobs.keySet());
     oldestFirst.sort(Comparator.comparingLong((String id) -> submissionTime(jobs.get(id))));
-    int excess = jobs.size() - maxJobs;
-    for (int i = 0; i < excess; i++) {
-      jobs.remove(oldestFirst.get(i));
+    Map<String, Map<String, String>> kept = new LinkedHashMap<>(jobs);
+    for (String oldest : oldestFirst.subList(0, jobs.size() - limit)) {
+      kept.remove(oldest);
     }
+    return kept;
   }
 
   private static long submissionTime(Map<String, String> job) {
@@ -119,5 +146,13 @@ public final class ControllerJobStore {
     } catch (NumberFormatException e) {
       return 0;
     }
+  }
+
+  private static String required(Map<String, String> metadata, String key) {
+    String value = metadata.get(key);
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("Controller job metadata needs '" + key + "'");
+    }
+    return value;
   }
 }

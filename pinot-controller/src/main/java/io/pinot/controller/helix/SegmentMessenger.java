@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.pinot.controller.helix;
 
+import io.pinot.common.cluster.StateModels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +13,8 @@ import org.apache.helix.HelixDataAccessor;
 import org.apache.helix.HelixManager;
 import org.apache.helix.InstanceType;
 import org.apache.helix.PropertyKey;
+import org.apache.helix.model.CurrentState;
+import org.apache.helix.model.IdealState;
 import org.apache.helix.model.LiveInstance;
 import org.apache.helix.model.Message;
 import org.jspecify.annotations.Nullable;
@@ -61,6 +64,64 @@ public final class SegmentMessenger {
   /// servers messaged.
   public List<String> sendReload(String tableNameWithType, @Nullable String segmentName, Set<String> servers) {
     return sendToServers(SEGMENT_RELOAD, tableNameWithType, segmentName == null ? "" : segmentName, servers);
+  }
+
+  /// Apache Pinot's segment reset (`resetPartitionAllState`): sends `server` one Helix state transition per segment,
+  /// from the segment's current state there (ONLINE, CONSUMING or ERROR) to OFFLINE, the state model's initial
+  /// state. The server unloads the segment; Helix then sends it back to its ideal state (OFFLINE→ONLINE loads it
+  /// again, from the local copy or the deep store). Segments already OFFLINE, or unknown to the server, are skipped.
+  ///
+  /// @return the segments a transition was sent for
+  /// @throws IllegalStateException when the server is not live or a transition of one of the segments is pending
+  public List<String> sendReset(String server, String tableNameWithType, Set<String> segmentNames) {
+    HelixDataAccessor accessor = manager.getHelixDataAccessor();
+    PropertyKey.Builder keys = accessor.keyBuilder();
+    LiveInstance live = accessor.getProperty(keys.liveInstance(server));
+    if (live == null) {
+      throw new IllegalStateException("Server " + server + " is not live");
+    }
+    String sessionId = live.getEphemeralOwner();
+    IdealState idealState = accessor.getProperty(keys.idealStates(tableNameWithType));
+    CurrentState current = accessor.getProperty(keys.currentState(server, sessionId, tableNameWithType));
+    if (idealState == null || current == null) {
+      return List.of();
+    }
+    List<Message> pendingMessages = accessor.getChildValues(keys.messages(server), true);
+    for (Message pending : pendingMessages) {
+      if (Message.MessageType.STATE_TRANSITION.name().equalsIgnoreCase(pending.getMsgType())
+          && sessionId.equals(pending.getTgtSessionId()) && tableNameWithType.equals(pending.getResourceName())
+          && segmentNames.contains(pending.getPartitionName())) {
+        throw new IllegalStateException("A state transition of segment " + pending.getPartitionName() + " is pending"
+            + " on " + server + "; retry when it is done");
+      }
+    }
+    List<PropertyKey> messageKeys = new ArrayList<>();
+    List<Message> messages = new ArrayList<>();
+    List<String> reset = new ArrayList<>();
+    for (String segment : new TreeSet<>(segmentNames)) {
+      String state = current.getState(segment);
+      if (state == null || StateModels.OFFLINE.equals(state)) {
+        continue;
+      }
+      Message message = new Message(Message.MessageType.STATE_TRANSITION, UUID.randomUUID().toString());
+      message.setSrcName(manager.getInstanceName());
+      message.setTgtName(server);
+      message.setTgtSessionId(sessionId);
+      message.setMsgState(Message.MessageState.NEW);
+      message.setResourceName(tableNameWithType);
+      message.setPartitionName(segment);
+      message.setStateModelDef(idealState.getStateModelDefRef());
+      message.setStateModelFactoryName(idealState.getStateModelFactoryName());
+      message.setFromState(state);
+      message.setToState(StateModels.OFFLINE);
+      messageKeys.add(keys.message(server, message.getId()));
+      messages.add(message);
+      reset.add(segment);
+    }
+    if (!messages.isEmpty()) {
+      accessor.createChildren(messageKeys, messages);
+    }
+    return reset;
   }
 
   private List<String> sendToServers(String subType, String tableNameWithType, String segmentName,

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.pinot.controller.segment;
 
+import io.pinot.common.cluster.StateModels;
 import io.pinot.common.http.RestException;
 import io.pinot.common.metadata.SegmentZkMetadata;
 import io.pinot.common.utils.JsonUtils;
 import io.pinot.controller.assignment.BalancedSegmentAssignment;
 import io.pinot.controller.deepstore.SegmentDeepStore;
+import io.pinot.controller.helix.ControllerJobStore;
 import io.pinot.controller.helix.IdealStateManager;
 import io.pinot.controller.helix.InstanceManager;
 import io.pinot.controller.helix.MetadataStore;
@@ -22,10 +24,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -39,6 +43,10 @@ import org.slf4j.LoggerFactory;
 /// Re-uploading a name replaces the segment: new metadata, then a refresh message to its servers.
 public final class SegmentManager {
   private static final Logger LOGGER = LoggerFactory.getLogger(SegmentManager.class);
+  /// Pinot's job type of segment reloads (one segment or all of a table's) under `/CONTROLLER_JOBS`.
+  public static final String RELOAD_JOB_TYPE = "RELOAD_SEGMENT";
+  /// Job metadata key naming the segment of a one-segment reload.
+  public static final String RELOAD_JOB_SEGMENT_NAME = "segmentName";
 
   private final MetadataStore store;
   private final IdealStateManager idealStates;
@@ -46,16 +54,18 @@ public final class SegmentManager {
   private final SegmentMessenger messenger;
   private final SegmentDeepStore deepStore;
   private final Supplier<String> downloadBase;
+  private final ControllerJobStore jobs;
 
   /// @param downloadBase the controller's base URL for download URIs (`http://host:port`), read per upload
   public SegmentManager(MetadataStore store, IdealStateManager idealStates, InstanceManager instances,
-      SegmentMessenger messenger, SegmentDeepStore deepStore, Supplier<String> downloadBase) {
+      SegmentMessenger messenger, SegmentDeepStore deepStore, Supplier<String> downloadBase, ControllerJobStore jobs) {
     this.store = store;
     this.idealStates = idealStates;
     this.instances = instances;
     this.messenger = messenger;
     this.deepStore = deepStore;
     this.downloadBase = downloadBase;
+    this.jobs = jobs;
   }
 
   /// Adds or replaces the segment in `tarGz`. `tableName` (raw or with type) overrides the table named in the
@@ -161,12 +171,87 @@ public final class SegmentManager {
     if (segmentName != null && numSegments == 0) {
       throw RestException.notFound("Segment " + segmentName + " of table " + tableNameWithType + " not found");
     }
+    // Taken before the messages go out: servers count the segments (re)loaded at or after this time as done.
+    long submissionTimeMs = System.currentTimeMillis();
     List<String> sent = messenger.sendReload(tableNameWithType, segmentName, servers);
-    return new ReloadResult(tableNameWithType, numSegments, sent, UUID.randomUUID().toString());
+    String jobId = UUID.randomUUID().toString();
+    Map<String, String> job = new LinkedHashMap<>();
+    job.put(ControllerJobStore.JOB_ID, jobId);
+    job.put(ControllerJobStore.TABLE_NAME_WITH_TYPE, tableNameWithType);
+    job.put(ControllerJobStore.JOB_TYPE, RELOAD_JOB_TYPE);
+    job.put(ControllerJobStore.SUBMISSION_TIME_MS, Long.toString(submissionTimeMs));
+    job.put(ControllerJobStore.MESSAGE_COUNT, Integer.toString(sent.size()));
+    if (segmentName != null) {
+      job.put(RELOAD_JOB_SEGMENT_NAME, segmentName);
+    }
+    boolean stored = true;
+    try {
+      jobs.put(job);
+    } catch (RuntimeException e) {
+      // As in Pinot, the reload goes on; only its status cannot be followed.
+      LOGGER.error("Failed to store reload job {} of {} in ZooKeeper", jobId, tableNameWithType, e);
+      stored = false;
+    }
+    return new ReloadResult(tableNameWithType, numSegments, sent, jobId, stored);
   }
 
-  /// What a reload request did: the segments concerned and the live servers that were told to reload them.
-  public record ReloadResult(String tableNameWithType, int numSegments, List<String> servers, String reloadJobId) {
+  /// What a reload request did: the segments concerned, the live servers that were told to reload them, and the job
+  /// id under which `GET /segments/segmentReloadStatus/{jobId}` follows it (`jobStored` false when ZooKeeper refused
+  /// the job record).
+  public record ReloadResult(String tableNameWithType, int numSegments, List<String> servers, String reloadJobId,
+      boolean jobStored) {
+  }
+
+  /// Apache Pinot's segment reset: each server hosting the segment (or, without a segment name, each segment of the
+  /// table; only those in ERROR with `errorSegmentsOnly`) takes it to OFFLINE and Helix brings it back ONLINE,
+  /// reloading it. Segments OFFLINE (or absent) on a server are skipped. `targetInstance` limits the reset to
+  /// one server. Returns the number of segment replicas reset.
+  ///
+  /// @throws RestException 404 for an unknown table or segment, 500 when a server could not be messaged
+  public int reset(String tableNameWithType, @Nullable String segmentName, @Nullable String targetInstance,
+      boolean errorSegmentsOnly) {
+    Map<String, Map<String, String>> idealState = idealStates.idealState(tableNameWithType);
+    if (idealState.isEmpty() && !idealStates.resourceExists(tableNameWithType)) {
+      throw RestException.notFound("Failed to reset segments in table: " + tableNameWithType
+          + ". Could not find ideal state for table: " + tableNameWithType);
+    }
+    if (segmentName != null && !idealState.containsKey(segmentName)) {
+      throw RestException.notFound("Failed to reset segments in table: " + tableNameWithType
+          + ". Could not find segment: " + segmentName + " in ideal state");
+    }
+    Map<String, Map<String, String>> externalView = idealStates.externalView(tableNameWithType);
+    Map<String, Set<String>> serverToSegments = new TreeMap<>();
+    for (Map.Entry<String, Map<String, String>> segment : idealState.entrySet()) {
+      if (segmentName != null && !segment.getKey().equals(segmentName)) {
+        continue;
+      }
+      Map<String, String> states = externalView.getOrDefault(segment.getKey(), Map.of());
+      for (String server : segment.getValue().keySet()) {
+        String state = states.get(server);
+        boolean wanted = errorSegmentsOnly ? StateModels.ERROR.equals(state)
+            : state != null && !StateModels.OFFLINE.equals(state);
+        if (wanted && (targetInstance == null || targetInstance.equals(server))) {
+          serverToSegments.computeIfAbsent(server, s -> new TreeSet<>()).add(segment.getKey());
+        }
+      }
+    }
+    int reset = 0;
+    List<String> failed = new ArrayList<>();
+    for (Map.Entry<String, Set<String>> entry : serverToSegments.entrySet()) {
+      try {
+        reset += messenger.sendReset(entry.getKey(), tableNameWithType, entry.getValue()).size();
+      } catch (RuntimeException e) {
+        LOGGER.error("Failed to reset segments {} of {} on {}", entry.getValue(), tableNameWithType, entry.getKey(), e);
+        failed.add(entry.getKey() + " (" + e.getMessage() + ")");
+      }
+    }
+    if (!failed.isEmpty()) {
+      throw new RestException(Response.Status.INTERNAL_SERVER_ERROR, "Failed to reset "
+          + (segmentName == null ? "segments" : "segment: " + segmentName) + " of table: " + tableNameWithType
+          + " on instances: " + failed);
+    }
+    LOGGER.info("Reset {} segment replica(s) of {}: {}", reset, tableNameWithType, serverToSegments);
+    return reset;
   }
 
   /// Segment names of a table half from its ideal state, sorted.

@@ -85,11 +85,7 @@ public final class TableManager {
     if (store.tableConfig(config.tableName()) != null) {
       throw RestException.conflict("Table " + config.tableName() + " already exists");
     }
-    String serverTag = config.tenants().serverTag(config.tableType());
-    if (instances.instancesWithTag(serverTag).isEmpty()) {
-      throw RestException.badRequest("Failed to find servers with tag " + serverTag + " for table "
-          + config.tableName() + ": start a server first");
-    }
+    requireServers(config);
     store.putTableConfig(config);
     try {
       idealStates.createTableResource(config.tableName(), config.segmentsConfig().replicationNumber());
@@ -103,6 +99,114 @@ public final class TableManager {
     }
     LOGGER.info("Added table {}", config.tableName());
     return notes;
+  }
+
+  private void requireServers(TableConfig config) {
+    String serverTag = config.tenants().serverTag(config.tableType());
+    if (instances.instancesWithTag(serverTag).isEmpty()) {
+      throw RestException.badRequest("Failed to find servers with tag " + serverTag + " for table "
+          + config.tableName() + ": start a server first");
+    }
+  }
+
+  /// Pinot's `POST /tableConfigs`: creates the schema and the table halves of `configs`. Everything is checked
+  /// before anything is written (the document, that nothing of that name exists, servers for each half); should a
+  /// write still fail (a stream that cannot be read), whatever was written is removed again.
+  public synchronized List<String> addTableConfigs(TableConfigs configs) {
+    String raw = configs.tableName();
+    if (store.tableConfig(TableNameBuilder.offline(raw)) != null
+        || store.tableConfig(TableNameBuilder.realtime(raw)) != null || store.schema(raw) != null) {
+      throw RestException.badRequest("TableConfigs: " + raw + " already exists. Use PUT to update existing config");
+    }
+    List<String> notes = validated(configs);
+    for (TableConfig half : configs.halves()) {
+      requireServers(half);
+    }
+    store.putSchema(configs.schema());
+    try {
+      for (TableConfig half : configs.halves()) {
+        addTable(half);
+      }
+    } catch (RuntimeException e) {
+      try {
+        deleteTable(raw, null);
+        store.deleteSchema(raw);
+      } catch (IOException | RuntimeException cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      throw e;
+    }
+    LOGGER.info("Added TableConfigs {}", raw);
+    return notes;
+  }
+
+  /// Pinot's `PUT /tableConfigs/{tableName}`: replaces the schema (backward compatible unless `force`), updates the
+  /// halves that exist and creates the ones that do not. Checked as a whole before anything is written.
+  public synchronized List<String> updateTableConfigs(TableConfigs configs, boolean force) {
+    String raw = configs.tableName();
+    if (tableConfigs(raw).isEmpty()) {
+      throw RestException.badRequest("TableConfigs: " + raw + " does not exist. Use POST to create it first.");
+    }
+    List<String> notes = validated(configs);
+    Schema existing = store.schema(raw);
+    String problem = existing == null ? null : SchemaCompatibility.incompatibility(existing, configs.schema());
+    if (problem != null && !force) {
+      throw RestException.badRequest("Invalid TableConfigs for: " + raw + ", schema is not backward compatible: "
+          + problem + " (use forceTableSchemaUpdate=true to override)");
+    }
+    List<TableConfig> added = new ArrayList<>();
+    List<TableConfig> updated = new ArrayList<>();
+    for (TableConfig half : configs.halves()) {
+      (store.tableConfig(half.tableName()) == null ? added : updated).add(half);
+    }
+    try {
+      for (TableConfig half : configs.halves()) {
+        if (configs.offline() == null || configs.realtime() == null) {
+          validateHybrid(half);
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      throw RestException.badRequest("Invalid TableConfigs: " + raw + ". " + e.getMessage());
+    }
+    for (TableConfig half : added) {
+      requireServers(half);
+    }
+    store.putSchema(configs.schema());
+    // Existing halves first, so that a new half is checked against its counterpart's new config.
+    for (TableConfig half : updated) {
+      store.putTableConfig(half);
+      updateBrokers(half);
+    }
+    for (TableConfig half : added) {
+      addTable(half);
+    }
+    return notes;
+  }
+
+  /// Pinot's `DELETE /tableConfigs/{tableName}`: both halves and the schema. Returns whether anything existed.
+  public synchronized boolean deleteTableConfigs(String rawTableName) throws IOException {
+    boolean tables = !deleteTable(rawTableName, null).isEmpty();
+    boolean schema = store.schema(rawTableName) != null && store.deleteSchema(rawTableName);
+    return tables || schema;
+  }
+
+  /// The schema and halves of a table, or null when it has no schema.
+  public @Nullable TableConfigs tableConfigsOf(String tableName) {
+    String raw = TableNameBuilder.rawTableName(tableName);
+    Schema schema = store.schema(raw);
+    if (schema == null) {
+      return null;
+    }
+    return new TableConfigs(raw, schema, store.tableConfig(TableNameBuilder.offline(raw)),
+        store.tableConfig(TableNameBuilder.realtime(raw)));
+  }
+
+  private static List<String> validated(TableConfigs configs) {
+    try {
+      return configs.validate();
+    } catch (IllegalArgumentException e) {
+      throw RestException.badRequest("Invalid TableConfigs: " + configs.tableName() + ". " + e.getMessage());
+    }
   }
 
   /// When the other half of the table exists, both halves must agree on what a hybrid table needs.

@@ -39,7 +39,7 @@ public final class ServerAdminApi {
   public static ResourceConfig resources(InstanceDataManager dataManager, RunningQueries runningQueries,
       RealtimeSegments realtime) {
     return new ResourceConfig().registerInstances(new ServerAdminApi(dataManager, runningQueries),
-        new ConsumingSegmentsResource(realtime));
+        new ConsumingSegmentsResource(realtime), new ControllerJobStatusResource(dataManager));
   }
 
   @DELETE

@@ -129,14 +129,20 @@ public final class InstanceDataManager implements AutoCloseable {
         LOGGER.info("Not reloading segment {} of {}: not loaded here", segmentName, tableNameWithType);
         return;
       }
-      SegmentPreprocessor.Result result = SegmentPreprocessor.preprocess(segmentDir, tableConfig, schema);
-      table.setSchema(schema);
-      if (!result.changed()) {
-        LOGGER.info("Segment {} of {} is current, nothing to reload", segmentName, tableNameWithType);
-        return;
+      try {
+        SegmentPreprocessor.Result result = SegmentPreprocessor.preprocess(segmentDir, tableConfig, schema);
+        table.setSchema(schema);
+        if (!result.changed()) {
+          table.markReloaded(segmentName);
+          LOGGER.info("Segment {} of {} is current, nothing to reload", segmentName, tableNameWithType);
+          return;
+        }
+        table.addOrReplace(SegmentLoader.load(segmentDir));
+        LOGGER.info("Reloaded segment {} of {}: {}", segmentName, tableNameWithType, result.actions());
+      } catch (IOException | RuntimeException e) {
+        table.recordReloadFailure(segmentName);
+        throw e;
       }
-      table.addOrReplace(SegmentLoader.load(segmentDir));
-      LOGGER.info("Reloaded segment {} of {}: {}", segmentName, tableNameWithType, result.actions());
     }
   }
 

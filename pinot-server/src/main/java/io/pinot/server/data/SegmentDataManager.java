@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class SegmentDataManager {
   private final IndexSegment segment;
   private final AtomicInteger references = new AtomicInteger(1);
+  private volatile long loadTimeMs = System.currentTimeMillis();
 
   SegmentDataManager(IndexSegment segment) {
     this.segment = segment;
@@ -21,6 +22,16 @@ public final class SegmentDataManager {
 
   public String segmentName() {
     return segment.segmentName();
+  }
+
+  /// When this copy was loaded, or last confirmed current by a reload that had nothing to change (epoch ms). A
+  /// reload job counts the segment done once this is at or after the job's submission (Pinot's `getLoadTimeMs`).
+  public long loadTimeMs() {
+    return loadTimeMs;
+  }
+
+  void markLoaded(long timeMs) {
+    loadTimeMs = timeMs;
   }
 
   /// Takes a reference; false when the segment is already closed.

@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
 public final class TableDataManager {
   private final String tableNameWithType;
   private final Map<String, SegmentDataManager> segments = new ConcurrentHashMap<>();
+  /// Segment name → time of its last failed reload (epoch ms); cleared when the segment is loaded again.
+  private final Map<String, Long> reloadFailures = new ConcurrentHashMap<>();
   private volatile @Nullable Schema schema;
   private volatile @Nullable PrimaryKeyTracker keys;
   private boolean configured;
@@ -66,13 +68,51 @@ public final class TableDataManager {
         tracker.add(segment);
       }
     }
+    reloadFailures.remove(segment.segmentName());
     SegmentDataManager previous = segments.put(segment.segmentName(), new SegmentDataManager(segment));
     if (previous != null) {
       previous.release();
     }
   }
 
+  /// Records that a reload found the loaded copy current: for reload jobs it counts as reloaded now.
+  void markReloaded(String segmentName) {
+    SegmentDataManager manager = segments.get(segmentName);
+    if (manager != null) {
+      manager.markLoaded(System.currentTimeMillis());
+    }
+    reloadFailures.remove(segmentName);
+  }
+
+  /// Records that a reload of the segment failed now (it keeps serving its previous copy).
+  void recordReloadFailure(String segmentName) {
+    reloadFailures.put(segmentName, System.currentTimeMillis());
+  }
+
+  /// Progress of a reload job submitted at `sinceMs` over the named segments (all loaded ones when null): a segment
+  /// is done when its copy was loaded at or after `sinceMs`, failed when its last reload failed since then.
+  public ReloadStatus reloadStatus(@Nullable List<String> segmentNames, long sinceMs) {
+    List<String> names = segmentNames == null ? new ArrayList<>(segments.keySet()) : segmentNames;
+    int success = 0;
+    int failures = 0;
+    for (String name : names) {
+      SegmentDataManager manager = segments.get(name);
+      Long failedAt = reloadFailures.get(name);
+      if (manager != null && manager.loadTimeMs() >= sinceMs) {
+        success++;
+      } else if (failedAt != null && failedAt >= sinceMs) {
+        failures++;
+      }
+    }
+    return new ReloadStatus(names.size(), success, failures);
+  }
+
+  /// Pinot's `ServerReloadStatusResponse` counts for one table on one server.
+  public record ReloadStatus(int totalSegmentCount, int successCount, int failureCount) {
+  }
+
   boolean remove(String segmentName) {
+    reloadFailures.remove(segmentName);
     SegmentDataManager previous = segments.remove(segmentName);
     if (previous != null) {
       PrimaryKeyTracker tracker = keys;

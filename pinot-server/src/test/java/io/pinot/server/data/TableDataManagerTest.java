@@ -78,4 +78,29 @@ class TableDataManagerTest {
     assertThat(segment.closed).isEqualTo(1);
     assertThat(table.acquire(List.of("s")).missing()).containsExactly("s");
   }
+
+  @Test
+  void reloadStatusCountsSegmentsLoadedSinceTheJobAndFailedReloads() throws InterruptedException {
+    TableDataManager table = new TableDataManager("t_OFFLINE");
+    table.addOrReplace(new FakeSegment("a"));
+    table.addOrReplace(new FakeSegment("b"));
+    table.addOrReplace(new FakeSegment("c"));
+    Thread.sleep(5);
+    long submitted = System.currentTimeMillis();
+    assertThat(table.reloadStatus(null, submitted)).isEqualTo(new TableDataManager.ReloadStatus(3, 0, 0));
+    assertThat(table.reloadStatus(null, 0)).isEqualTo(new TableDataManager.ReloadStatus(3, 3, 0));
+
+    table.addOrReplace(new FakeSegment("a"));
+    table.markReloaded("b");
+    table.recordReloadFailure("c");
+    assertThat(table.reloadStatus(null, submitted)).isEqualTo(new TableDataManager.ReloadStatus(3, 2, 1));
+    // Named segments: a missing one counts in the total, not as done.
+    assertThat(table.reloadStatus(List.of("a", "c", "gone"), submitted))
+        .isEqualTo(new TableDataManager.ReloadStatus(3, 1, 1));
+    // A later successful load clears the failure.
+    table.addOrReplace(new FakeSegment("c"));
+    assertThat(table.reloadStatus(List.of("c"), submitted)).isEqualTo(new TableDataManager.ReloadStatus(1, 1, 0));
+    // A job submitted after all of this sees nothing done yet.
+    assertThat(table.reloadStatus(null, System.currentTimeMillis() + 60_000).successCount()).isZero();
+  }
 }

@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.pinot.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pinot.common.utils.JsonUtils;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.WebElement;
+
+/// The long operations and the ZooKeeper browser in headless Chromium: Reload All Segments with its progress to
+/// completion, Reset Segment, the Rebalance dialog (validation, then a dry run's summary against the REST answer),
+/// and the ZooKeeper tree down to the table's ideal state.
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OperationsPagesIT {
+  @TempDir
+  static Path workDir;
+  private UiTestCluster cluster;
+  private Browser browser;
+
+  @BeforeAll
+  void start() throws Exception {
+    cluster = UiTestCluster.start(workDir);
+    browser = new Browser("OperationsPagesIT");
+  }
+
+  @AfterAll
+  void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  private void open(String hash) {
+    browser.open(cluster.controllerUrl() + "/?load=" + System.nanoTime() + "#" + hash);
+  }
+
+  @Test
+  @Order(1)
+  void reloadShowsProgressToCompletion() {
+    open("/tables/uiStats");
+    browser.find("#segment-table");
+    browser.find("#reload-segments").click();
+    WebElement status = browser.await("the reload to complete", () -> {
+      WebElement s = browser.find("#reload-status");
+      return "true".equals(s.getAttribute("data-complete")) ? s : null;
+    });
+    browser.screenshot("reload-complete");
+    assertThat(status.getText()).contains(UiTestCluster.SEGMENTS + " of " + UiTestCluster.SEGMENTS
+        + " segments reloaded");
+    assertThat(browser.find("#reload-progress").getAttribute("data-percent")).isEqualTo("100");
+  }
+
+  @Test
+  @Order(2)
+  void resetSegmentAnswersWithItsStatus() throws Exception {
+    open("/tables/uiStats");
+    browser.find("#segment-table tbody tr[data-segment='uiStats_0']").click();
+    browser.find("#reset-segment").click();
+    WebElement result = browser.find("#segment-action-result .ok-box, #segment-action-result .error-box");
+    browser.screenshot("reset-segment");
+    assertThat(result.getAttribute("class")).contains("ok-box");
+    assertThat(result.getText()).isNotBlank();
+  }
+
+  @Test
+  @Order(3)
+  void rebalanceDryRunShowsItsSummary() throws Exception {
+    open("/tables/uiStats");
+    browser.find("#rebalance-open").click();
+    WebElement min = browser.find("#rebalance-minAvailableReplicas");
+    min.clear();
+    min.sendKeys("one");
+    browser.find("#rebalance-submit").click();
+    assertThat(browser.find("#rebalance-validation-error").getText()).contains("minAvailableReplicas");
+    browser.screenshot("rebalance-invalid");
+    min.clear();
+    min.sendKeys("0");
+    assertThat(browser.find("#rebalance-dryRun").isSelected()).isTrue();
+    browser.find("#rebalance-submit").click();
+    WebElement summary = browser.find("#rebalance-summary");
+    browser.screenshot("rebalance-dry-run");
+    JsonNode expected = cluster.post(cluster.controllerUrl()
+        + "/tables/uiStats/rebalance?type=OFFLINE&dryRun=true&minAvailableReplicas=0", "").json();
+    assertThat(summary.getAttribute("data-status")).isEqualTo(expected.path("status").asText());
+    assertThat(browser.find("#rebalance-description").getText()).isNotBlank();
+    JsonNode segmentInfo = expected.path("rebalanceSummaryResult").path("segmentInfo");
+    assertThat(browser.find("#rebalance-segment-info").getText()).contains("Segments to be moved "
+        + segmentInfo.path("totalSegmentsToBeMoved").asInt());
+    assertThat(browser.find("#rebalance-server-info").getText()).contains("Servers (before → after)");
+    // A dry run moves nothing.
+    assertThat(cluster.get(cluster.controllerUrl() + "/tables/uiStats/idealstate").json().path("OFFLINE").size())
+        .isEqualTo(UiTestCluster.SEGMENTS);
+  }
+
+  @Test
+  @Order(4)
+  void zookeeperBrowserShowsTheIdealState() throws Exception {
+    open("/zookeeper");
+    String clusterName = cluster.cluster().clusterName();
+    browser.find("#zk-tree .zk-node[data-path='/" + clusterName + "']").click();
+    browser.find("#zk-tree .zk-node[data-path='/" + clusterName + "/IDEALSTATES']").click();
+    browser.find("#zk-tree .zk-node[data-path='/" + clusterName + "/IDEALSTATES/uiStats_OFFLINE']").click();
+    WebElement data = browser.await("the ideal state's data", () -> {
+      WebElement d = browser.find("#zk-data");
+      return d.getText().contains("uiStats_0") ? d : null;
+    });
+    browser.screenshot("zookeeper-ideal-state");
+    String path = "/" + clusterName + "/IDEALSTATES/uiStats_OFFLINE";
+    assertThat(browser.find("#zk-path").getText()).isEqualTo(path);
+    JsonNode shown = JsonUtils.parse(data.getText());
+    assertThat(shown.path("mapFields").size()).isEqualTo(UiTestCluster.SEGMENTS);
+    assertThat(browser.find("#zk-stat").getText()).contains("numChildren");
+    // The root lists the cluster's node among its children, as GET /zk/ls does.
+    JsonNode root = cluster.get(cluster.controllerUrl() + "/zk/ls?path=/").json();
+    for (JsonNode child : root) {
+      assertThat(browser.present("#zk-tree .zk-node[data-path='/" + child.asText() + "']")).as(child.asText()).isTrue();
+    }
+  }
+}
