@@ -24,7 +24,7 @@ public final class ControllerApi {
         new RealtimeTableResource(context), new PeriodicTaskResource(context),
         new ClusterResource(context), new TableConfigsResource(context), new ZookeeperResource(context),
         new SegmentOperationsResource(context), new IngestionResource(context),
-        new TableRebalanceResource(context), new RebalanceStatusResource(context, new SqlQueryResource(context),
+        new TableRebalanceResource(context), new RebalanceStatusResource(context), new SqlQueryResource(context),
         new UiResource());
     List<Class<?>> classes = new ArrayList<>();
     for (Object resource : resources) {
@@ -32,7 +32,7 @@ public final class ControllerApi {
       config.registerInstances(resource);
     }
     classes.add(ApiDocsResource.class);
-    config.registerInstances(new ApiDocsResource(classes));
+    config.registerInstances(ApiDocsResource.of(classes));
     return config;
   }
 }
