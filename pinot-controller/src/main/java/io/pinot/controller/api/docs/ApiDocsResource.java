@@ -34,10 +34,15 @@ public final class ApiDocsResource {
   private final String swaggerUiVersion;
   private volatile ObjectNode document;
 
-  /// `resourceClasses`: the controller's registered resources, this one included.
-  public ApiDocsResource(List<Class<?>> resourceClasses) {
+  private ApiDocsResource(List<Class<?>> resourceClasses) {
     this.resourceClasses = List.copyOf(resourceClasses);
     this.swaggerUiVersion = webjarVersion();
+  }
+
+  /// The documentation of `resourceClasses`: the controller's registered resources, this one included. (A factory,
+  /// not a public constructor, so that Jersey does not try to inject the list.)
+  public static ApiDocsResource of(List<Class<?>> resourceClasses) {
+    return new ApiDocsResource(resourceClasses);
   }
 
   @GET
