@@ -9,6 +9,9 @@ import io.pinot.spi.config.table.TableConfig;
 import io.pinot.spi.data.Schema;
 import io.pinot.spi.data.readers.GenericRow;
 import io.pinot.tools.EmbeddedPinotCluster;
+import io.pinot.tools.admin.PinotAdministrator;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -276,6 +279,46 @@ class RebalanceIT {
     assertThat(http.get(controller + "/rebalanceStatus/" + jobId).json().path("tableRebalanceProgressStats")
         .path("status").asText()).isEqualTo("CANCELLED");
     assertThat(rebalance("dryRun=true").path("status").asText()).isIn("DONE", "NO_OP");
+  }
+
+  @Test
+  @Order(8)
+  void rebalanceTableCommandFindsTheControllerInZooKeeperAndWaits() throws Exception {
+    cluster.addServer();
+    await(() -> rebalanceQuietly("dryRun=true").path("status").asText().equals("DONE"));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exitCode = PinotAdministrator.execute(new PrintWriter(out), new PrintWriter(err), "RebalanceTable",
+        "-zkAddress", cluster.zkAddress(), "-clusterName", cluster.clusterName(), "-tableName", "reb_OFFLINE",
+        "-minAvailableReplicas", "1", "-externalViewCheckIntervalInMs", "200");
+    assertThat(exitCode).as(err.toString()).isZero();
+    assertThat(JsonUtils.parse(out.toString()).path("status").asText()).isEqualTo("DONE");
+    assertThat(err.toString()).contains(": DONE, ");
+    assertThat(rebalance("dryRun=true").path("status").asText()).isEqualTo("NO_OP");
+
+    out.getBuffer().setLength(0);
+    int port = Integer.parseInt(controller.substring(controller.lastIndexOf(':') + 1));
+    assertThat(PinotAdministrator.execute(new PrintWriter(out), new PrintWriter(err), "RebalanceTable",
+        "-controllerPort", Integer.toString(port), "-tableName", "reb", "-tableType", "OFFLINE", "-dryRun")).isZero();
+    assertThat(JsonUtils.parse(out.toString()).path("status").asText()).isEqualTo("NO_OP");
+
+    err.getBuffer().setLength(0);
+    assertThat(PinotAdministrator.execute(new PrintWriter(out), new PrintWriter(err), "RebalanceTable",
+        "-controllerPort", Integer.toString(port), "-tableName", "nosuch_OFFLINE")).isEqualTo(1);
+    assertThat(err.toString()).startsWith("ERROR: ").contains("404").contains("nosuch_OFFLINE");
+  }
+
+  @Test
+  @Order(9)
+  void disabledServersAreLeftOut() throws Exception {
+    String disabled = cluster.servers().get(0).instanceId();
+    assertThat(http.put(controller + "/instances/" + disabled + "/state?state=disable", "").status()).isEqualTo(200);
+    JsonNode result = rebalance("dryRun=true");
+    assertThat(result.path("status").asText()).isEqualTo("DONE");
+    assertThat(strings(result.path("rebalanceSummaryResult").path("serverInfo").path("serversRemoved")))
+        .containsExactly(disabled);
+    assertThat(strings(result.path("instanceAssignment").path("OFFLINE").path("partitionToInstancesMap").path("0_0")))
+        .hasSize(cluster.servers().size() - 1).doesNotContain(disabled);
   }
 
   private JsonNode rebalance(String parameters) throws Exception {

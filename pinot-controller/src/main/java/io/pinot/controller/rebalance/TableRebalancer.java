@@ -92,7 +92,15 @@ public final class TableRebalancer implements AutoCloseable {
     TableRebalanceContext context = TableRebalanceContext.firstAttempt(plan.jobId(), config);
     if (config.downtime()) {
       startJob(tableNameWithType, context, TableRebalanceProgressStats.started(Status.IN_PROGRESS, now));
-      idealStates.updateAssignment(tableNameWithType, latest -> withTarget(latest, plan.target()));
+      try {
+        idealStates.updateAssignment(tableNameWithType, latest -> withTarget(latest, plan.target()));
+      } catch (RuntimeException e) {
+        String description = "Caught exception while updating IdealState: " + e.getMessage();
+        LOGGER.warn("Rebalance {} of {} failed", plan.jobId(), tableNameWithType, e);
+        jobs.save(plan.jobId(), stats(plan, Status.IN_PROGRESS, now).ended(Status.FAILED, description,
+            clock.getAsLong()));
+        return plan.result(Status.FAILED, description);
+      }
       String description = "Success with downtime (replaced IdealState with the target segment assignment, "
           + "ExternalView might not reach the target segment assignment yet)";
       jobs.save(plan.jobId(), stats(plan, Status.IN_PROGRESS, now).ended(Status.DONE, description, clock.getAsLong()));

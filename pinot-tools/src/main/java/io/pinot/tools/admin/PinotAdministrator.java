@@ -9,6 +9,7 @@ import io.pinot.tools.admin.command.DeleteTableCommand;
 import io.pinot.tools.admin.command.LaunchDataIngestionJobCommand;
 import io.pinot.tools.admin.command.PostQueryCommand;
 import io.pinot.tools.admin.command.QuickStartCommand;
+import io.pinot.tools.admin.command.RebalanceTableCommand;
 import io.pinot.tools.admin.command.StartBrokerCommand;
 import io.pinot.tools.admin.command.StartControllerCommand;
 import io.pinot.tools.admin.command.StartProxyCommand;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Option;
     subcommands = {StartZookeeperCommand.class, StartControllerCommand.class, StartBrokerCommand.class,
         StartServerCommand.class, StartProxyCommand.class, AddSchemaCommand.class, AddTableCommand.class,
         DeleteTableCommand.class, DeleteSchemaCommand.class, UploadSegmentCommand.class,
-        LaunchDataIngestionJobCommand.class, PostQueryCommand.class, QuickStartCommand.class, StopProcessCommand.class},
+        LaunchDataIngestionJobCommand.class, PostQueryCommand.class, QuickStartCommand.class, StopProcessCommand.class,
+        RebalanceTableCommand.class},
     footer = {"", "Run 'pinot-admin.sh <command> -help' for a command's flags."})
 public final class PinotAdministrator implements Runnable {
   /// System property that turns on stack traces for failures, like `-verbose`.

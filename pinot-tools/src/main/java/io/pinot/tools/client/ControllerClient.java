@@ -58,6 +58,18 @@ public final class ControllerClient {
     return calls.send(calls.request("/schemas/" + encode(schemaName), CALL_TIMEOUT).DELETE().build());
   }
 
+  /// `POST /tables/{tableName}/rebalance?<query>` (the query names the type and Pinot's rebalance options); returns
+  /// Pinot's `RebalanceResult` JSON.
+  public String rebalance(String tableName, String query) throws IOException {
+    return calls.send(calls.request("/tables/" + encode(tableName) + "/rebalance?" + query, CALL_TIMEOUT)
+        .POST(HttpRequest.BodyPublishers.noBody()).build());
+  }
+
+  /// `GET /rebalanceStatus/{jobId}`: the job's progress JSON, or null for an unknown job.
+  public @Nullable String rebalanceStatus(String jobId) throws IOException {
+    return getOrNull("/rebalanceStatus/" + encode(jobId));
+  }
+
   /// `GET` of a controller path (`/tables/events/schema`), or null when it answers 404.
   public @Nullable String getOrNull(String path) throws IOException {
     return calls.sendOrNull(calls.request(path, CALL_TIMEOUT).GET().build());

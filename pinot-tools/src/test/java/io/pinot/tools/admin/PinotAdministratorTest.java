@@ -37,7 +37,7 @@ class PinotAdministratorTest {
     assertThat(run("-help")).isZero();
     assertThat(out.toString()).contains("Usage: pinot-admin.sh").contains("StartZookeeper", "StartController",
         "StartBroker", "StartServer", "StartProxy", "AddSchema", "AddTable", "DeleteTable", "DeleteSchema",
-        "UploadSegment", "LaunchDataIngestionJob", "PostQuery", "QuickStart", "StopProcess");
+        "UploadSegment", "LaunchDataIngestionJob", "PostQuery", "QuickStart", "StopProcess", "RebalanceTable");
   }
 
   @ParameterizedTest
@@ -56,13 +56,16 @@ class PinotAdministratorTest {
       "PostQuery, -brokerHost -brokerPort -query",
       "QuickStart, -type -dataDir -tmpDir -quickstartDir -zkAddress",
       "StartProxy, -controllerUrl -restPort -grpcPort -configFileName",
-      "StopProcess, -controller -broker -server -zooKeeper -minion -proxy -kafka"})
+      "StopProcess, -controller -broker -server -zooKeeper -minion -proxy -kafka",
+      "RebalanceTable, -zkAddress -clusterName -tableName -dryRun -reassignInstances -includeConsuming -bootstrap "
+          + "-downtime -minAvailableReplicas -batchSizePerServer -lowDiskMode -bestEfforts "
+          + "-externalViewCheckIntervalInMs -externalViewStabilizationTimeoutInMs -controllerHost -controllerPort"})
   void eachCommandHasPinotsFlagsAndHelp(String command, String flags) {
     assertThat(run(command, "-help")).isZero();
     String help = out.toString();
     assertThat(help).startsWith("Usage: pinot-admin.sh " + command).contains("-help");
     for (String flag : flags.split(" ")) {
-      assertThat(help).containsPattern(Pattern.quote(flag) + "[=, \n]");
+      assertThat(help).containsPattern(Pattern.quote(flag) + "[=, \\[\n]");
     }
   }
 
