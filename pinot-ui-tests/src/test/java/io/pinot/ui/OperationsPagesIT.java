@@ -19,7 +19,8 @@ import org.openqa.selenium.WebElement;
 
 /// The long operations and the ZooKeeper browser in headless Chromium: Reload All Segments with its progress to
 /// completion, Reset Segment, the Rebalance dialog (validation, then a dry run's summary against the REST answer),
-/// the ZooKeeper tree down to the table's ideal state, and Ingest File with its progress.
+/// the ZooKeeper tree down to the table's ideal state, Ingest File with its progress, and a real rebalance onto a new
+/// server with its progress until DONE.
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OperationsPagesIT {
@@ -171,5 +172,39 @@ class OperationsPagesIT {
     assertThat(error.getText()).contains("yearID");
     assertThat(cluster.query("select count(*) from " + UiTestCluster.TABLE).at("/resultTable/rows/0/0").asLong())
         .isEqualTo(before + 25);
+  }
+
+  @Test
+  @Order(6)
+  void realRebalanceShowsProgressUntilDone() throws Exception {
+    long rows = cluster.query("select count(*) from " + UiTestCluster.TABLE).at("/resultTable/rows/0/0").asLong();
+    String added = cluster.cluster().addServer().instanceId();
+    browser.await("the new server to be live", () -> {
+      try {
+        return cluster.get(cluster.controllerUrl() + "/liveinstances").body().contains(added) ? Boolean.TRUE : null;
+      } catch (Exception e) {
+        return null;
+      }
+    });
+    open("/tables/uiStats");
+    browser.find("#rebalance-open").click();
+    assertThat(browser.find("#rebalance-minAvailableReplicas").getAttribute("value")).isEqualTo("-1");
+    browser.find("#rebalance-dryRun").click();
+    assertThat(browser.find("#rebalance-dryRun").isSelected()).isFalse();
+    browser.find("#rebalance-submit").click();
+    WebElement progress = browser.await("the rebalance to end", () -> {
+      WebElement p = browser.find("#rebalance-progress");
+      String status = p.getAttribute("data-status");
+      return "DONE".equals(status) || "FAILED".equals(status) ? p : null;
+    });
+    browser.js("arguments[0].scrollIntoView({block: 'center'})", progress);
+    browser.screenshot("rebalance-done");
+    assertThat(progress.getAttribute("data-status")).as(progress.getText()).isEqualTo("DONE");
+    assertThat(browser.find("#rebalance-progress-bar").getAttribute("data-percent")).isEqualTo("100");
+    JsonNode externalView = cluster.get(cluster.controllerUrl() + "/tables/uiStats/externalview").json()
+        .path("OFFLINE");
+    assertThat(externalView.toString()).contains(added);
+    assertThat(cluster.query("select count(*) from " + UiTestCluster.TABLE).at("/resultTable/rows/0/0").asLong())
+        .isEqualTo(rows);
   }
 }

@@ -8,7 +8,7 @@ import { progressBar } from './operations.js';
 const FLAGS = [
   ['dryRun', true, 'Only compute the new assignment and its summary; move nothing'],
   ['downtime', false, 'Move all replicas at once (the table may be unavailable); ignores minAvailableReplicas'],
-  ['reassignInstances', false, 'Recompute the instance assignment from the tenant config first'],
+  ['reassignInstances', true, 'Recompute the instance assignment from the tenant config first'],
   ['includeConsuming', true, 'Also move CONSUMING segments (REALTIME tables)'],
   ['bootstrap', false, 'Reassign every segment from scratch instead of minimizing movement'],
 ];
@@ -92,7 +92,7 @@ async function pollStatus(jobId, node, isOpen) {
 export function openRebalance(tableName, types) {
   const inputs = {};
   const type = el('select', { id: 'rebalance-type' }, types.map((t) => el('option', { value: t, text: t })));
-  const min = el('input', { type: 'text', id: 'rebalance-minAvailableReplicas', value: '1' });
+  const min = el('input', { type: 'text', id: 'rebalance-minAvailableReplicas', value: '-1' });
   const rows = FLAGS.map(([name, initial, hint]) => {
     inputs[name] = el('input', { type: 'checkbox', id: `rebalance-${name}`, checked: initial });
     return [el('label', { for: `rebalance-${name}`, text: name }), inputs[name], el('div', { class: 'hint', text: hint })];
