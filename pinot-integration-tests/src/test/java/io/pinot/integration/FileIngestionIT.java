@@ -3,6 +3,7 @@ package io.pinot.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.pinot.spi.annotations.SuppressForbidden;
 import io.pinot.tools.EmbeddedPinotCluster;
@@ -67,6 +68,11 @@ class FileIngestionIT {
     assertThat(ok.status()).as(ok.body()).isEqualTo(200);
     assertThat(ok.json().path("status").asText()).startsWith("Successfully ingested file into table: ingest_OFFLINE "
         + "as segment: ingest_");
+    JsonNode job = http.get(controller + "/ingestionStatus/" + ok.json().path("jobId").asText()).json();
+    assertThat(job.path("phase").asText()).isEqualTo("DONE");
+    assertThat(job.path("numDocs").asText()).isEqualTo("3");
+    assertThat(job.path("tableName").asText()).isEqualTo("ingest_OFFLINE");
+    assertThat(ok.json().path("status").asText()).endsWith(job.path("segmentName").asText());
     Http.Reply json = SegmentUploads.postFile(ingestUrl("ingest_OFFLINE", "{\"inputFormat\":\"json\"}"), "file",
         "{\"id\": 200}\n{\"id\": 201}\n".getBytes(StandardCharsets.UTF_8), "");
     assertThat(json.status()).as(json.body()).isEqualTo(200);
@@ -77,6 +83,14 @@ class FileIngestionIT {
         "");
     assertThat(badRow.status()).isEqualTo(400);
     assertThat(badRow.json().path("error").asText()).contains("ingest_OFFLINE").contains("id");
+    Http.Reply named = SegmentUploads.postFile(csv + "&jobId=bad-file-1", "file",
+        "id\nnope\n".getBytes(StandardCharsets.UTF_8), "");
+    assertThat(named.status()).isEqualTo(400);
+    JsonNode failed = http.get(controller + "/ingestionStatus/bad-file-1").json();
+    assertThat(failed.path("phase").asText()).isEqualTo("FAILED");
+    assertThat(failed.path("error").asText()).contains("id");
+    assertThat(http.get(controller + "/ingestionStatus/no-such-job").status()).isEqualTo(404);
+    assertBadRequest(csv + "&jobId=" + encode("../x"), 400, "jobId");
     assertBadRequest(ingestUrl("ingest", "{\"inputFormat\":\"csv\"}"), 400, "type suffix");
     assertBadRequest(ingestUrl("ops_REALTIME", "{\"inputFormat\":\"csv\"}"), 400, "REALTIME");
     assertBadRequest(ingestUrl("nope_OFFLINE", "{\"inputFormat\":\"csv\"}"), 404, "not found");

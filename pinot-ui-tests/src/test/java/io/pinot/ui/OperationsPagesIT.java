@@ -153,6 +153,11 @@ class OperationsPagesIT {
     browser.screenshot("ingest-done");
     assertThat(result.getAttribute("id")).as(result.getText()).isEqualTo("ingest-result");
     assertThat(result.getText()).startsWith("Successfully ingested file into table: uiStats_OFFLINE as segment: ");
+    JsonNode job = cluster.get(cluster.controllerUrl() + "/ingestionStatus/" + result.getAttribute("data-job-id"))
+        .json();
+    assertThat(job.path("phase").asText()).isEqualTo("DONE");
+    assertThat(job.path("numDocs").asText()).isEqualTo("25");
+    assertThat(result.getText()).endsWith(job.path("segmentName").asText());
     browser.await("the new rows to be queryable", () -> {
       try {
         return cluster.query("select count(*) from " + UiTestCluster.TABLE).at("/resultTable/rows/0/0").asLong()

@@ -69,8 +69,15 @@ public final class FileIngestion {
     return config;
   }
 
+  /// Told when the ingestion moves on to pushing the built segment.
+  @FunctionalInterface
+  public interface Progress {
+    void pushing();
+  }
+
   /// Reads `file` (`inputFormat` in `batchConfig`), builds a segment and adds it to the table.
-  public Result ingest(TableConfig table, Map<String, String> batchConfig, Path file) throws IOException {
+  public Result ingest(TableConfig table, Map<String, String> batchConfig, Path file, Progress progress)
+      throws IOException {
     String format = batchConfig.get("inputFormat");
     if (format == null || format.isBlank()) {
       throw RestException.badRequest("batchConfigMapStr must name the inputFormat (csv, json, avro or parquet)");
@@ -99,6 +106,7 @@ public final class FileIngestion {
         throw RestException.badRequest("Got illegal argument when ingesting file into table: " + table.tableName()
             + ". " + e.getMessage());
       }
+      progress.pushing();
       Path tar = work.resolve(built.segmentName() + TarGzUtils.TAR_GZ_EXTENSION);
       TarGzUtils.createTarGz(built.segmentDir(), tar);
       SegmentManager.UploadResult uploaded = segments.upload(tar, table.tableName(), null);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Ingest File: one CSV/JSON/Avro/Parquet file becomes a segment of the OFFLINE table (POST /ingestFromFile), with
-// the upload's progress, then the controller's building step, then its answer.
-import { ApiError } from '../api.js';
+// the upload's progress, then the controller's phases from GET /ingestionStatus/{jobId}, then its answer.
+import { ApiError, get, seg } from '../api.js';
 import { el, errorBox, replace } from '../dom.js';
 import { progressBar } from './operations.js';
 
@@ -16,10 +16,17 @@ export function batchConfig(format, delimiter) {
   return JSON.stringify(config);
 }
 
-function upload(tableName, file, config, onProgress) {
+const PHASES = {
+  BUILDING_SEGMENT: 'building the segment',
+  PUSHING_SEGMENT: 'adding the segment to the table',
+  DONE: 'done',
+  FAILED: 'failed',
+};
+
+function upload(tableName, file, config, jobId, onProgress) {
   return new Promise((resolve, reject) => {
     const url = `/ingestFromFile?tableNameWithType=${encodeURIComponent(`${tableName}_OFFLINE`)}`
-      + `&batchConfigMapStr=${encodeURIComponent(config)}`;
+      + `&batchConfigMapStr=${encodeURIComponent(config)}&jobId=${encodeURIComponent(jobId)}`;
     const call = `POST ${url}`;
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
@@ -67,21 +74,42 @@ export function openIngest(tableName, node, onDone) {
     const show = (text, percent, phase) => replace(status, el('div', { dataset: { phase } },
       el('div', { id: 'ingest-phase', text }), progressBar('ingest-progress', percent)));
     show(`Uploading ${file.name}: 0%`, 0, 'uploading');
-    try {
-      const answer = await upload(tableName, file, batchConfig(format.value, delimiter.value), (loaded, total) => {
-        const percent = total ? (100 * loaded) / total : 100;
-        if (percent < 100) {
-          show(`Uploading ${file.name}: ${Math.round(percent)}%`, percent, 'uploading');
-        } else {
-          show(`Uploaded ${file.name}; building the segment on the controller...`, 100, 'building');
+    const jobId = `ui-${Date.now()}-${Math.floor(Math.random() * 1e9)}`;
+    let finished = false;
+    const followJob = async () => {
+      while (!finished) {
+        try {
+          const job = await get(`/ingestionStatus/${seg(jobId)}`);
+          if (!finished) {
+            show(`Uploaded ${file.name}; job ${jobId}: ${PHASES[job.phase] || job.phase}...`, 100, job.phase);
+          }
+        } catch (e) {
+          // not recorded yet: the controller is still receiving the file
         }
-      });
-      replace(status, el('div', { class: 'ok-box', id: 'ingest-result', dataset: { phase: 'done' },
+        await new Promise((resolve) => { setTimeout(resolve, 300); });
+      }
+    };
+    let following = false;
+    try {
+      const answer = await upload(tableName, file, batchConfig(format.value, delimiter.value), jobId,
+        (loaded, total) => {
+          const percent = total ? (100 * loaded) / total : 100;
+          if (percent < 100) {
+            show(`Uploading ${file.name}: ${Math.round(percent)}%`, percent, 'uploading');
+          } else if (!following) {
+            following = true;
+            show(`Uploaded ${file.name}; waiting for the controller...`, 100, 'uploaded');
+            followJob();
+          }
+        });
+      finished = true;
+      replace(status, el('div', { class: 'ok-box', id: 'ingest-result', dataset: { phase: 'done', jobId },
         text: answer.status || 'Ingested' }));
       if (onDone) {
         onDone();
       }
     } catch (e) {
+      finished = true;
       replace(status, errorBox(e, 'ingest-error'));
     } finally {
       start.disabled = false;
