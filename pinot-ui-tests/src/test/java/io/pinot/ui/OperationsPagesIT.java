@@ -174,7 +174,7 @@ class OperationsPagesIT {
     WebElement error = browser.find("#ingest-error");
     browser.screenshot("ingest-bad-row");
     assertThat(error.getAttribute("data-code")).isEqualTo("400");
-    assertThat(error.getText()).contains("yearID");
+    assertThat(error.getText()).contains("yearID").contains("more-rows.csv line 2").doesNotContain(".input");
     assertThat(cluster.query("select count(*) from " + UiTestCluster.TABLE).at("/resultTable/rows/0/0").asLong())
         .isEqualTo(before + 25);
   }

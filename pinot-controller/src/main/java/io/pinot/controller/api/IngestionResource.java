@@ -20,8 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
@@ -76,7 +74,7 @@ public final class IngestionResource {
       try (InputStream in = part.getEntityAs(InputStream.class)) {
         Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
       }
-      return tracked(id, table, fileName, () -> ingestion.ingest(table, batchConfig, file, pushing(id)));
+      return tracked(id, table, fileName, () -> ingestion.ingest(table, batchConfig, file, fileName, pushing(id)));
     } finally {
       Files.deleteIfExists(file);
     }
@@ -96,16 +94,9 @@ public final class IngestionResource {
     String id = jobId(jobId);
     java.nio.file.Path file = tempFile();
     try {
-      HttpResponse<java.nio.file.Path> response = context.httpClient().send(HttpRequest.newBuilder(source).GET()
-          .build(), HttpResponse.BodyHandlers.ofFile(file));
-      if (response.statusCode() != 200) {
-        throw RestException.badRequest("Cannot download sourceURIStr[" + sourceUri + "]: HTTP "
-            + response.statusCode());
-      }
-      return tracked(id, table, source.toString(), () -> ingestion.ingest(table, batchConfig, file, pushing(id)));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("Interrupted while downloading " + sourceUri, e);
+      SegmentUploadResource.download(context, source, file, "sourceURIStr");
+      return tracked(id, table, source.toString(), () -> ingestion.ingest(table, batchConfig, file,
+          source.toString(), pushing(id)));
     } finally {
       Files.deleteIfExists(file);
     }
@@ -169,9 +160,9 @@ public final class IngestionResource {
   }
 
   private java.nio.file.Path tempFile() throws IOException {
-    Files.createDirectories(context.config().localTempDir());
-    return Files.createTempFile(context.config().localTempDir(), "ingest-", ".input");
+    return SegmentUploadResource.tempFile(context, "ingest-", ".input");
   }
+
 
   private static URI source(@Nullable String sourceUri) {
     if (sourceUri == null || sourceUri.isBlank()) {

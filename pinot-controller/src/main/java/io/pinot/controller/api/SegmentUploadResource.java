@@ -101,9 +101,14 @@ public final class SegmentUploadResource {
   }
 
   private static Path tempFile(ControllerContext context) throws IOException {
+    return tempFile(context, "upload-", ".tar.gz");
+  }
+
+  /// A new empty file in the controller's temp directory (`controller.local.temp.dir`).
+  static Path tempFile(ControllerContext context, String prefix, String suffix) throws IOException {
     Path tempDir = context.config().localTempDir();
     Files.createDirectories(tempDir);
-    return Files.createTempFile(tempDir, "upload-", ".tar.gz");
+    return Files.createTempFile(tempDir, prefix, suffix);
   }
 
   private static void fetch(ControllerContext context, String uri, Path destination) throws IOException {
@@ -121,15 +126,22 @@ public final class SegmentUploadResource {
       Files.copy(file, destination, StandardCopyOption.REPLACE_EXISTING);
       return;
     }
+    download(context, source, destination, "DOWNLOAD_URI");
+  }
+
+  /// Downloads `source` (http or https) into `destination`; anything but HTTP 200 is a 400 naming `parameter`.
+  static void download(ControllerContext context, URI source, Path destination, String parameter)
+      throws IOException {
     try {
       HttpResponse<Path> response = context.httpClient().send(HttpRequest.newBuilder(source).GET().build(),
           HttpResponse.BodyHandlers.ofFile(destination));
       if (response.statusCode() != 200) {
-        throw RestException.badRequest("Cannot download DOWNLOAD_URI[" + uri + "]: HTTP " + response.statusCode());
+        throw RestException.badRequest("Cannot download " + parameter + "[" + source + "]: HTTP "
+            + response.statusCode());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IOException("Interrupted while downloading " + uri, e);
+      throw new IOException("Interrupted while downloading " + source, e);
     }
   }
 }

@@ -75,9 +75,10 @@ public final class FileIngestion {
     void pushing();
   }
 
-  /// Reads `file` (`inputFormat` in `batchConfig`), builds a segment and adds it to the table.
-  public Result ingest(TableConfig table, Map<String, String> batchConfig, Path file, Progress progress)
-      throws IOException {
+  /// Reads `file` (`inputFormat` in `batchConfig`), builds a segment and adds it to the table. `sourceName` (the
+  /// uploaded file's name, or the URI) stands for the controller's temporary copy in error messages.
+  public Result ingest(TableConfig table, Map<String, String> batchConfig, Path file, String sourceName,
+      Progress progress) throws IOException {
     String format = batchConfig.get("inputFormat");
     if (format == null || format.isBlank()) {
       throw RestException.badRequest("batchConfigMapStr must name the inputFormat (csv, json, avro or parquet)");
@@ -104,7 +105,8 @@ public final class FileIngestion {
             .build(), reader);
       } catch (IllegalArgumentException | RecordReadException | IOException e) {
         throw RestException.badRequest("Got illegal argument when ingesting file into table: " + table.tableName()
-            + ". " + e.getMessage());
+            + ". " + String.valueOf(e.getMessage()).replace(file.toString(), sourceName)
+            .replace(file.getFileName().toString(), sourceName));
       }
       progress.pushing();
       Path tar = work.resolve(built.segmentName() + TarGzUtils.TAR_GZ_EXTENSION);
