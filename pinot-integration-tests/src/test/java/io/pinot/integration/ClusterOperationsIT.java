@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.pinot.integration;
 
+import static io.pinot.integration.Awaits.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,10 +11,8 @@ import io.pinot.spi.data.Schema;
 import io.pinot.spi.data.readers.GenericRow;
 import io.pinot.tools.EmbeddedPinotCluster;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -62,14 +61,6 @@ class ClusterOperationsIT {
     if (cluster != null) {
       cluster.close();
     }
-  }
-
-  private static void await(BooleanSupplier condition) throws InterruptedException {
-    long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!condition.getAsBoolean() && System.nanoTime() < until) {
-      Thread.sleep(100);
-    }
-    assertThat(condition.getAsBoolean()).isTrue();
   }
 
   @Test

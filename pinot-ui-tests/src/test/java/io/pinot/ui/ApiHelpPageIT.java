@@ -3,41 +3,14 @@ package io.pinot.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.WebElement;
 
 /// The Swagger UI at `/help` in headless Chromium: it renders the controller's OpenAPI document, and "Try it out" →
 /// "Execute" on `GET /tables` shows the curl command and the controller's answer.
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ApiHelpPageIT {
-  @TempDir
-  static Path workDir;
-  private UiTestCluster cluster;
-  private Browser browser;
-
-  @BeforeAll
-  void start() throws Exception {
-    cluster = UiTestCluster.start(workDir);
-    browser = new Browser("ApiHelpPageIT");
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
-
+class ApiHelpPageIT extends BrowserTestBase {
   @Test
   void swaggerUiListsTheApiAndExecutesACall() {
     browser.open(cluster.controllerUrl() + "/help");

@@ -4,20 +4,15 @@ package io.pinot.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -25,34 +20,8 @@ import org.openqa.selenium.WebElement;
 /// The Cluster Manager, an instance's page and a table's page in headless Chromium: instances by role with their
 /// state, tables with their status, the schema, the segments with their state per server (and the state filter),
 /// segment metadata, and the config editor refusing invalid JSON while saving a valid change.
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ClusterPagesIT {
-  @TempDir
-  static Path workDir;
-  private UiTestCluster cluster;
-  private Browser browser;
-
-  @BeforeAll
-  void start() throws Exception {
-    cluster = UiTestCluster.start(workDir);
-    browser = new Browser("ClusterPagesIT");
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
-
-  private void open(String hash) {
-    browser.open(cluster.controllerUrl() + "/?load=" + System.nanoTime() + "#" + hash);
-  }
-
+class ClusterPagesIT extends BrowserTestBase {
   private List<String> column(String tableCss, int index) {
     List<String> values = new ArrayList<>();
     for (WebElement tr : browser.findAll(tableCss + " tbody tr")) {

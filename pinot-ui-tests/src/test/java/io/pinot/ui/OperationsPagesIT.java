@@ -7,48 +7,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pinot.common.utils.JsonUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.WebElement;
 
 /// The long operations and the ZooKeeper browser in headless Chromium: Reload All Segments with its progress to
 /// completion, Reset Segment, the Rebalance dialog (validation, then a dry run's summary against the REST answer),
 /// the ZooKeeper tree down to the table's ideal state, Ingest File with its progress, and a real rebalance onto a new
 /// server with its progress until DONE.
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class OperationsPagesIT {
-  @TempDir
-  static Path workDir;
-  private UiTestCluster cluster;
-  private Browser browser;
-
-  @BeforeAll
-  void start() throws Exception {
-    cluster = UiTestCluster.start(workDir);
-    browser = new Browser("OperationsPagesIT");
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
-
-  private void open(String hash) {
-    browser.open(cluster.controllerUrl() + "/?load=" + System.nanoTime() + "#" + hash);
-  }
-
+class OperationsPagesIT extends BrowserTestBase {
   @Test
   @Order(1)
   void reloadShowsProgressToCompletion() {

@@ -11,14 +11,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -26,33 +23,16 @@ import org.openqa.selenium.interactions.Actions;
 /// The Query Console in headless Chromium: type and run queries (Ctrl+Enter and the button), read the result table
 /// and the stats and compare them with the broker's answer to the same SQL, errors with Pinot's codes, completion,
 /// history, the chart view, CSV and JSON export, tracing and query options. Every step leaves a screenshot.
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class QueryConsoleIT {
+class QueryConsoleIT extends BrowserTestBase {
   private static final String GROUP_BY =
       "select teamID, sum(runs), count(*) from uiStats group by teamID order by teamID";
 
-  @TempDir
-  static Path workDir;
-  private UiTestCluster cluster;
-  private Browser browser;
   private ConsolePage console;
 
   @BeforeAll
-  void start() throws Exception {
-    cluster = UiTestCluster.start(workDir);
-    browser = new Browser("QueryConsoleIT");
+  void openConsole() {
     console = new ConsolePage(browser, cluster.controllerUrl());
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (cluster != null) {
-      cluster.close();
-    }
   }
 
   /// The UI's cells against the broker's rows: numbers by value (JavaScript prints 12.0 as 12), the rest as text.
