@@ -4,25 +4,30 @@ package io.pinot.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 
 /// Waiting for a cluster to reach a state: polls every 100 ms and fails the test if the condition still does not
-/// hold at the deadline.
+/// hold at the deadline. A condition may throw (a query failing while the cluster settles is an exception, not a
+/// wait), which fails the test at once.
 final class Awaits {
   static final Duration DEFAULT = Duration.ofSeconds(60);
 
   private Awaits() {
   }
 
-  static void await(BooleanSupplier condition) throws InterruptedException {
+  /// A state of the cluster, checked by querying it.
+  interface Condition {
+    boolean holds() throws Exception;
+  }
+
+  static void await(Condition condition) throws Exception {
     await(condition, DEFAULT);
   }
 
-  static void await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+  static void await(Condition condition, Duration timeout) throws Exception {
     long until = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean() && System.nanoTime() < until) {
+    while (!condition.holds() && System.nanoTime() < until) {
       Thread.sleep(100);
     }
-    assertThat(condition.getAsBoolean()).as("condition after %s s", timeout.toSeconds()).isTrue();
+    assertThat(condition.holds()).as("condition after %s s", timeout.toSeconds()).isTrue();
   }
 }

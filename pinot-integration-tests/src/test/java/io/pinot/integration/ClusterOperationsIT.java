@@ -5,10 +5,6 @@ import static io.pinot.integration.Awaits.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pinot.common.utils.JsonUtils;
-import io.pinot.spi.config.table.TableConfig;
-import io.pinot.spi.data.Schema;
-import io.pinot.spi.data.readers.GenericRow;
 import io.pinot.tools.EmbeddedPinotCluster;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,15 +40,8 @@ class ClusterOperationsIT {
     controller = cluster.controllerUrl();
     assertThat(http.post(controller + "/schemas", SCHEMA).status()).isEqualTo(200);
     assertThat(http.post(controller + "/tables", TABLE).status()).isEqualTo(200);
-    List<GenericRow> rows = new ArrayList<>();
-    for (int i = 0; i < 10; i++) {
-      GenericRow row = new GenericRow();
-      row.putValue("id", i);
-      rows.add(row);
-    }
-    Path tar = SegmentUploads.buildTarGz(JsonUtils.fromJson(TABLE, TableConfig.class),
-        JsonUtils.fromJson(SCHEMA, Schema.class), "ops_0", rows, workDir.resolve("segment"));
-    assertThat(SegmentUploads.upload(controller, "ops", tar).status()).isEqualTo(200);
+    assertThat(SegmentUploads.push(controller, TABLE, SCHEMA, "ops_0", SegmentUploads.idRows(0, 10),
+        workDir.resolve("segment")).status()).isEqualTo(200);
   }
 
   @AfterAll

@@ -1,17 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.pinot.integration;
 
+import static io.pinot.integration.Awaits.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pinot.common.utils.JsonUtils;
 import io.pinot.common.utils.NetUtils;
 import io.pinot.controller.ControllerConfigKey;
 import io.pinot.controller.ControllerStarter;
 import io.pinot.server.ServerStarter;
 import io.pinot.server.data.InstanceDataManager;
-import io.pinot.spi.config.table.TableConfig;
-import io.pinot.spi.data.Schema;
 import io.pinot.spi.data.readers.GenericRow;
 import io.pinot.spi.env.PinotConfiguration;
 import io.pinot.tools.EmbeddedPinotCluster;
@@ -19,7 +17,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -69,11 +66,10 @@ class ControllerOpsIT {
         row.putValue("clicks", (long) i);
         rows.add(row);
       }
-      Path tar = SegmentUploads.buildTarGz(JsonUtils.fromJson(OFFLINE, TableConfig.class),
-          JsonUtils.fromJson(SCHEMA, Schema.class), "ops_" + s, rows, workDir.resolve("b" + s));
-      assertThat(SegmentUploads.upload(controller, "ops", tar).status()).isEqualTo(200);
+      assertThat(SegmentUploads.push(controller, OFFLINE, SCHEMA, "ops_" + s, rows, workDir.resolve("b" + s)).status())
+          .isEqualTo(200);
     }
-    awaitTrue(() -> count() == SEGMENTS * ROWS);
+    await(() -> count() == SEGMENTS * ROWS);
   }
 
   @AfterAll
@@ -275,9 +271,9 @@ class ControllerOpsIT {
         .isEqualTo("Successfully reset segment: ops_0 of table: ops_OFFLINE");
     // The server unloaded the segment and loaded it again: its load time moved past the reset, the others' did not.
     String status = serverOf("ops_0") + "/controllerJob/reloadStatus/ops_OFFLINE?reloadJobTimestamp=" + before;
-    awaitTrue(() -> http.get(status + "&segmentName=ops_0").json().get("successCount").asInt() == 1);
+    await(() -> http.get(status + "&segmentName=ops_0").json().get("successCount").asInt() == 1);
     assertThat(http.get(status).json().get("successCount").asInt()).isEqualTo(1);
-    awaitTrue(() -> "ONLINE".equals(externalView("ops_0")) && count() == SEGMENTS * ROWS);
+    await(() -> "ONLINE".equals(externalView("ops_0")) && count() == SEGMENTS * ROWS);
   }
 
   @Test
@@ -296,7 +292,7 @@ class ControllerOpsIT {
 
     // Reset unloads it; loading the corrupted copy fails and Helix marks the segment ERROR on its server.
     assertThat(http.post(controller + "/segments/ops_OFFLINE/ops_1/reset", "").status()).isEqualTo(200);
-    awaitTrue(() -> "ERROR".equals(externalView("ops_1")));
+    await(() -> "ERROR".equals(externalView("ops_1")));
     assertThat(count()).isEqualTo((SEGMENTS - 1) * ROWS);
 
     // Fix the cause (drop the bad local copy so the server downloads it again), then reset the ERROR segments only.
@@ -304,7 +300,7 @@ class ControllerOpsIT {
     InstanceDataManager.deleteDirectory(local);
     Http.Reply reset = http.post(controller + "/segments/ops_OFFLINE/reset?errorSegmentsOnly=true", "");
     assertThat(reset.json().get("status").asText()).isEqualTo("Successfully reset segments of table: ops_OFFLINE");
-    awaitTrue(() -> "ONLINE".equals(externalView("ops_1")) && count() == SEGMENTS * ROWS);
+    await(() -> "ONLINE".equals(externalView("ops_1")) && count() == SEGMENTS * ROWS);
     for (String other : List.of("ops_0", "ops_2", "ops_3")) {
       assertThat(http.get(serverOf(other) + "/controllerJob/reloadStatus/ops_OFFLINE?reloadJobTimestamp=" + before
           + "&segmentName=" + other).json().get("successCount").asInt()).as(other + " was left alone").isZero();
@@ -313,7 +309,7 @@ class ControllerOpsIT {
 
   private JsonNode awaitReload(String jobId, String expected) throws Exception {
     JsonNode[] last = new JsonNode[1];
-    awaitTrue(() -> {
+    await(() -> {
       last[0] = http.get(controller + "/segments/segmentReloadStatus/" + jobId).json();
       return expected.equals(last[0].get("status").asText());
     });
@@ -369,20 +365,5 @@ class ControllerOpsIT {
     JsonNode error = reply.json();
     assertThat(error.get("code").asInt()).isEqualTo(status);
     assertThat(error.get("error").asText()).contains(fragment);
-  }
-
-  private interface Condition {
-    boolean holds() throws Exception;
-  }
-
-  private static void awaitTrue(Condition condition) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (condition.holds()) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("condition not met within 30 s");
   }
 }

@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pinot.common.utils.JsonUtils;
-import io.pinot.spi.config.table.TableConfig;
-import io.pinot.spi.data.Schema;
-import io.pinot.spi.data.readers.GenericRow;
 import io.pinot.tools.EmbeddedPinotCluster;
 import io.pinot.tools.admin.PinotAdministrator;
 import java.io.PrintWriter;
@@ -58,15 +55,9 @@ class RebalanceIT {
     assertThat(http.post(controller + "/schemas", SCHEMA).status()).isEqualTo(200);
     assertThat(http.post(controller + "/tables", TABLE).status()).isEqualTo(200);
     for (int s = 0; s < SEGMENTS; s++) {
-      List<GenericRow> rows = new ArrayList<>();
-      for (int i = 0; i < ROWS_PER_SEGMENT; i++) {
-        GenericRow row = new GenericRow();
-        row.putValue("id", s * ROWS_PER_SEGMENT + i);
-        rows.add(row);
-      }
-      Path tar = SegmentUploads.buildTarGz(JsonUtils.fromJson(TABLE, TableConfig.class),
-          JsonUtils.fromJson(SCHEMA, Schema.class), "reb_" + s, rows, workDir.resolve("segment" + s));
-      assertThat(SegmentUploads.upload(controller, "reb", tar).status()).isEqualTo(200);
+      assertThat(SegmentUploads.push(controller, TABLE, SCHEMA, "reb_" + s,
+          SegmentUploads.idRows(s * ROWS_PER_SEGMENT, ROWS_PER_SEGMENT), workDir.resolve("segment" + s)).status())
+          .isEqualTo(200);
     }
     await(() -> count() == SEGMENTS * ROWS_PER_SEGMENT);
   }

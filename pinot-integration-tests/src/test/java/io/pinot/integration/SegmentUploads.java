@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.pinot.integration;
 
+import io.pinot.common.utils.JsonUtils;
 import io.pinot.segment.creator.SegmentCreationResult;
 import io.pinot.segment.creator.SegmentCreator;
 import io.pinot.segment.creator.SegmentGeneratorConfig;
@@ -10,6 +11,7 @@ import io.pinot.segment.tar.TarGzUtils;
 import io.pinot.spi.config.table.TableConfig;
 import io.pinot.spi.data.Schema;
 import io.pinot.spi.data.readers.GenericRow;
+import io.pinot.spi.utils.TableNameBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -19,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /// Builds segment tarballs in tests and uploads them the way Pinot clients do (multipart tar push).
@@ -39,6 +42,25 @@ final class SegmentUploads {
   static Http.Reply upload(String controllerUrl, String tableName, Path tarGz)
       throws IOException, InterruptedException {
     return upload(controllerUrl, tableName, tarGz, "");
+  }
+
+  /// Builds a segment of `rows` for the table and schema given as Pinot JSON, in `dir`, and uploads it.
+  static Http.Reply push(String controllerUrl, String tableJson, String schemaJson, String segmentName,
+      List<GenericRow> rows, Path dir) throws IOException, InterruptedException {
+    TableConfig config = JsonUtils.fromJson(tableJson, TableConfig.class);
+    Path tar = buildTarGz(config, JsonUtils.fromJson(schemaJson, Schema.class), segmentName, rows, dir);
+    return upload(controllerUrl, TableNameBuilder.rawTableName(config.tableName()), tar);
+  }
+
+  /// `count` rows of a single INT column `id`, numbered from `first`.
+  static List<GenericRow> idRows(int first, int count) {
+    List<GenericRow> rows = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      GenericRow row = new GenericRow();
+      row.putValue("id", first + i);
+      rows.add(row);
+    }
+    return rows;
   }
 
   /// As [#upload(String, String, Path)], sending `authorization` (when not empty) as the `Authorization` header.
