@@ -43,6 +43,8 @@ class BadInputIT {
     assertThat(http.post(cluster.controllerUrl() + "/schemas", SCHEMA).status()).isEqualTo(200);
     Http.Reply table = http.post(cluster.controllerUrl() + "/tables", TABLE);
     assertThat(table.status()).as(table.body()).isEqualTo(200);
+    // The broker learns of a new table through Helix, a moment after the controller answers.
+    Awaits.await(() -> http.query(cluster.brokerUrl(), "SELECT COUNT(*) FROM people").get("exceptions").isEmpty());
   }
 
   @AfterAll
