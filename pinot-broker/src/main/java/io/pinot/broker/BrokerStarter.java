@@ -4,6 +4,7 @@ package io.pinot.broker;
 import io.pinot.broker.api.BrokerHealthResource;
 import io.pinot.broker.api.ClientQueryResource;
 import io.pinot.broker.api.DebugResource;
+import io.pinot.broker.api.QueryHttpHandler;
 import io.pinot.broker.api.QueryResource;
 import io.pinot.broker.api.RunningQueriesResource;
 import io.pinot.broker.cluster.BrokerHelix;
@@ -65,7 +66,8 @@ public final class BrokerStarter implements AutoCloseable {
     resources.registerInstances(new BrokerHealthResource(), new QueryResource(queryHandler),
         new RunningQueriesResource(queryHandler), new ClientQueryResource(queryHandler), new DebugResource(routing));
     resources.register(new BasicAuthFilter(principals, Set.of("health"), true));
-    restServer = RestServer.start("0.0.0.0", port, resources);
+    restServer = RestServer.start("0.0.0.0", port, resources,
+        Map.of(QueryHttpHandler.PATH, new QueryHttpHandler(queryHandler, principals)));
     InstanceInfo instance = new InstanceInfo(instanceId, config.host(), port, true, List.of(), Map.of());
     helix = BrokerHelix.join(config.zkAddress(), config.clusterName(), instance, routing, quotas);
     LOGGER.info("Broker {} serving queries on port {}", instanceId, port);

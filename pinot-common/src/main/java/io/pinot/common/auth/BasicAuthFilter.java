@@ -26,6 +26,8 @@ import org.jspecify.annotations.Nullable;
 public final class BasicAuthFilter implements ContainerRequestFilter {
   /// Request property holding the authenticated [BasicAuthPrincipals.Principal].
   public static final String PRINCIPAL_PROPERTY = "pinot.principal";
+  /// The `WWW-Authenticate` challenge sent with a 401.
+  public static final String CHALLENGE = "Basic realm=\"pinot\"";
   private static final List<String> TABLE_PARAMETERS = List.of("tableName", "tableNameWithType", "schemaName");
 
   private final BasicAuthPrincipals principals;
@@ -75,9 +77,8 @@ public final class BasicAuthFilter implements ContainerRequestFilter {
     Optional<BasicAuthPrincipals.Principal> principal =
         principals.authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
     if (principal.isEmpty()) {
-      request.abortWith(error(Response.Status.UNAUTHORIZED, "Authentication required for " + request.getMethod()
-          + " /" + path + ": send a valid 'Authorization: Basic <base64(user:password)>' header")
-          .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"pinot\"").build());
+      request.abortWith(error(Response.Status.UNAUTHORIZED, authenticationRequired(request.getMethod(), path))
+          .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE).build());
       return;
     }
     String access = readOnlyApi || readPaths.contains(path) ? "READ" : switch (request.getMethod()) {
@@ -88,11 +89,22 @@ public final class BasicAuthFilter implements ContainerRequestFilter {
     };
     String table = tableOf(request);
     if (!principal.get().hasPermission(access) || (table != null && !principal.get().hasTable(rawName(table)))) {
-      request.abortWith(error(Response.Status.FORBIDDEN, "Permission is denied for " + request.getMethod() + " /"
-          + path + " to principal " + principal.get().name()).build());
+      request.abortWith(error(Response.Status.FORBIDDEN,
+          permissionDenied(request.getMethod(), path, principal.get().name())).build());
       return;
     }
     request.setProperty(PRINCIPAL_PROPERTY, principal.get());
+  }
+
+  /// The 401 message for a request without valid credentials (`path` without its leading slash).
+  public static String authenticationRequired(String method, String path) {
+    return "Authentication required for " + method + " /" + path
+        + ": send a valid 'Authorization: Basic <base64(user:password)>' header";
+  }
+
+  /// The 403 message for a principal without the permission a request needs (`path` without its leading slash).
+  public static String permissionDenied(String method, String path, String principal) {
+    return "Permission is denied for " + method + " /" + path + " to principal " + principal;
   }
 
   private static @Nullable String tableOf(ContainerRequestContext request) {

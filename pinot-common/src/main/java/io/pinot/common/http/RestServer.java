@@ -7,9 +7,13 @@ import jakarta.ws.rs.ext.ContextResolver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
@@ -18,7 +22,8 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
 /// An HTTP server (Jersey on Grizzly) for a node's REST API, with the project's JSON mapper and
-/// Pinot-shaped error bodies. Port 0 binds a free port; [#port()] tells which.
+/// Pinot-shaped error bodies. Port 0 binds a free port; [#port()] tells which. A hot endpoint may be served by a
+/// plain Grizzly [HttpHandler] beside Jersey, mapped at its exact path, to skip Jersey's per-request machinery.
 public final class RestServer implements AutoCloseable {
   private final HttpServer server;
   private final int port;
@@ -30,6 +35,12 @@ public final class RestServer implements AutoCloseable {
 
   /// Starts serving `resources` (a ResourceConfig holding the node's resources and binders).
   public static RestServer start(String host, int port, ResourceConfig resources) {
+    return start(host, port, resources, Map.of());
+  }
+
+  /// As [#start(String, int, ResourceConfig)], with `handlers` serving exact paths (such as `/query/sql`) instead
+  /// of Jersey; every other path stays Jersey's.
+  public static RestServer start(String host, int port, ResourceConfig resources, Map<String, HttpHandler> handlers) {
     resources.property(ServerProperties.WADL_FEATURE_DISABLE, true);
     resources.register(JacksonFeature.withoutExceptionMappers());
     resources.register((ContextResolver<ObjectMapper>) type -> JsonUtils.MAPPER);
@@ -38,6 +49,11 @@ public final class RestServer implements AutoCloseable {
     resources.register(new ErrorMappers.ThrowableMapper());
     HttpServer server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + host + ":" + port + "/"),
         resources, false);
+    server.getServerConfiguration().setDefaultQueryEncoding(StandardCharsets.UTF_8);
+    for (Map.Entry<String, HttpHandler> handler : handlers.entrySet()) {
+      server.getServerConfiguration().addHttpHandler(handler.getValue(),
+          HttpHandlerRegistration.builder().contextPath("").urlPattern(handler.getKey()).build());
+    }
     try {
       server.start();
     } catch (IOException e) {
