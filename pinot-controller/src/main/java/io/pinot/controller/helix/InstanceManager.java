@@ -110,9 +110,11 @@ public final class InstanceManager {
     return clusterName;
   }
 
+  /// Enables or disables an instance; Helix records the reason (without one it logs an error each time).
   public void enable(String instanceId, boolean enabled) {
     admin.setInstanceOperation(clusterName, instanceId,
-        enabled ? InstanceConstants.InstanceOperation.ENABLE : InstanceConstants.InstanceOperation.DISABLE);
+        enabled ? InstanceConstants.InstanceOperation.ENABLE : InstanceConstants.InstanceOperation.DISABLE,
+        (enabled ? "enabled" : "disabled") + " through the controller's REST API");
   }
 
   private static InstanceInfo toInfo(InstanceConfig config) {
