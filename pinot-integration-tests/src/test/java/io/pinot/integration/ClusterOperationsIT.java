@@ -5,51 +5,35 @@ import static io.pinot.integration.Awaits.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pinot.tools.EmbeddedPinotCluster;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 
 /// The controller's cluster and instance operations at Pinot's paths: `/cluster/info`, `/cluster/configs`, instance
 /// enable and disable, and dropping an instance (refused while it is live or hosts segments).
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ClusterOperationsIT {
+class ClusterOperationsIT extends ClusterTestBase {
   private static final String SCHEMA = """
       {"schemaName": "ops", "dimensionFieldSpecs": [{"name": "id", "dataType": "INT"}]}""";
   private static final String TABLE = """
       {"tableName": "ops", "tableType": "OFFLINE", "segmentsConfig": {"replication": "1"}}""";
 
-  @TempDir
-  static Path workDir;
-  private EmbeddedPinotCluster cluster;
   private String controller;
-  private final Http http = new Http();
 
-  @BeforeAll
-  void start() throws Exception {
-    cluster = EmbeddedPinotCluster.builder(workDir.resolve("cluster")).numServers(3).build().start();
-    controller = cluster.controllerUrl();
-    assertThat(http.post(controller + "/schemas", SCHEMA).status()).isEqualTo(200);
-    assertThat(http.post(controller + "/tables", TABLE).status()).isEqualTo(200);
-    assertThat(SegmentUploads.push(controller, TABLE, SCHEMA, "ops_0", SegmentUploads.idRows(0, 10),
-        workDir.resolve("segment")).status()).isEqualTo(200);
+  @Override
+  protected int numServers() {
+    return 3;
   }
 
-  @AfterAll
-  void stop() {
-    http.close();
-    if (cluster != null) {
-      cluster.close();
-    }
+  @Override
+  protected void setUp() throws Exception {
+    controller = cluster.controllerUrl();
+    addTable(SCHEMA, TABLE);
+    assertThat(SegmentUploads.push(controller, TABLE, SCHEMA, "ops_0", SegmentUploads.idRows(0, 10),
+        workDir.resolve("segment")).status()).isEqualTo(200);
   }
 
   @Test

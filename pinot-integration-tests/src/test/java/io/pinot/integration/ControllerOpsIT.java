@@ -12,7 +12,6 @@ import io.pinot.server.ServerStarter;
 import io.pinot.server.data.InstanceDataManager;
 import io.pinot.spi.data.readers.GenericRow;
 import io.pinot.spi.env.PinotConfiguration;
-import io.pinot.tools.EmbeddedPinotCluster;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,22 +19,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 
 /// The controller's operations REST at Pinot's paths, on one cluster of two servers: `/tableConfigs`, the ZooKeeper
 /// browser `/zk/...` (read-only unless `controller.zk.browser.writable`), reload job status
 /// (`/segments/segmentReloadStatus/{jobId}` over the servers' `/controllerJob/reloadStatus`), and segment reset,
 /// including a segment put in ERROR by a corrupted local copy that reset brings back ONLINE once the copy is gone.
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ControllerOpsIT {
+class ControllerOpsIT extends ClusterTestBase {
   private static final int SEGMENTS = 4;
   private static final int ROWS = 250;
   private static final String SCHEMA = """
@@ -45,15 +39,15 @@ class ControllerOpsIT {
       {"tableName": "ops", "tableType": "OFFLINE", "segmentsConfig": {"replication": "1"}}""";
   private static final String COUNT = "SELECT COUNT(*) FROM ops";
 
-  @TempDir
-  static Path workDir;
-  private EmbeddedPinotCluster cluster;
   private String controller;
-  private final Http http = new Http();
 
-  @BeforeAll
-  void start() throws Exception {
-    cluster = EmbeddedPinotCluster.builder(workDir.resolve("cluster")).numServers(2).build().start();
+  @Override
+  protected int numServers() {
+    return 2;
+  }
+
+  @Override
+  protected void setUp() throws Exception {
     controller = cluster.controllerUrl();
     Http.Reply created = http.post(controller + "/tableConfigs", document("ops", SCHEMA, OFFLINE));
     assertThat(created.status()).as(created.body()).isEqualTo(200);
@@ -70,14 +64,6 @@ class ControllerOpsIT {
           .isEqualTo(200);
     }
     await(() -> count() == SEGMENTS * ROWS);
-  }
-
-  @AfterAll
-  void stop() {
-    http.close();
-    if (cluster != null) {
-      cluster.close();
-    }
   }
 
   @Test

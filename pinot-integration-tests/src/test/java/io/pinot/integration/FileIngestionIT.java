@@ -7,47 +7,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.pinot.spi.annotations.SuppressForbidden;
-import io.pinot.tools.EmbeddedPinotCluster;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /// Apache Pinot's file ingestion on the controller: `/ingestFromFile` (multipart) and `/ingestFromURI` (http).
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FileIngestionIT {
+class FileIngestionIT extends ClusterTestBase {
   private static final String SCHEMA = """
       {"schemaName": "ingest", "dimensionFieldSpecs": [{"name": "id", "dataType": "INT"}]}""";
   private static final String TABLE = """
       {"tableName": "ingest", "tableType": "OFFLINE", "segmentsConfig": {"replication": "1"}}""";
 
-  @TempDir
-  static Path workDir;
-  private EmbeddedPinotCluster cluster;
   private String controller;
-  private final Http http = new Http();
 
-  @BeforeAll
-  void start() throws Exception {
-    cluster = EmbeddedPinotCluster.builder(workDir.resolve("cluster")).build().start();
+  @Override
+  protected void setUp() throws Exception {
     controller = cluster.controllerUrl();
-    assertThat(http.post(controller + "/schemas", SCHEMA).status()).isEqualTo(200);
-    assertThat(http.post(controller + "/tables", TABLE).status()).isEqualTo(200);
-  }
-
-  @AfterAll
-  void stop() {
-    http.close();
-    if (cluster != null) {
-      cluster.close();
-    }
+    addTable(SCHEMA, TABLE);
   }
 
   /// `/ingestFromFile` and `/ingestFromURI` turn a file into a segment; a row that does not parse fails the whole

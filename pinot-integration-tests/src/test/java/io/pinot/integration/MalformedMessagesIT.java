@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.pinot.integration;
 
+import static io.pinot.integration.Awaits.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -134,6 +135,8 @@ class MalformedMessagesIT extends StreamingIT {
     Thread.sleep(1_000);
     assertThat(http.get(status).json().at("/ingestionStatus/ingestionState").asText())
         .as("the stopped partition stays reported").isEqualTo("UNHEALTHY");
+    // The server lists the stopped segment until Helix takes it OFFLINE, as the controller marked it.
+    await(() -> consumingSegments("mfStrict").stream().noneMatch(segment -> segment.startsWith("mfStrict__0__")));
     JsonNode info = http.get(cluster.controllerUrl() + "/tables/mfStrict/consumingSegmentsInfo").json()
         .get("_segmentToConsumingInfoMap");
     assertThat(info.fieldNames()).toIterable().as("only partition 1 still consumes")
@@ -208,6 +211,14 @@ class MalformedMessagesIT extends StreamingIT {
       }
       Thread.sleep(100);
     }
+  }
+
+  /// The consuming segments the servers of `table` list.
+  private List<String> consumingSegments(String table) throws Exception {
+    List<String> segments = new ArrayList<>();
+    http.get(cluster.controllerUrl() + "/tables/" + table + "/consumingSegmentsInfo").json()
+        .get("_segmentToConsumingInfoMap").fieldNames().forEachRemaining(segments::add);
+    return segments;
   }
 
   private JsonNode awaitStatus(String url, String state) throws Exception {

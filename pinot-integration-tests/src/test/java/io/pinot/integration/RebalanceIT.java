@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pinot.common.utils.JsonUtils;
-import io.pinot.tools.EmbeddedPinotCluster;
 import io.pinot.tools.admin.PinotAdministrator;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,21 +18,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 
 /// Table rebalance at Pinot's paths: a table on two servers gets two more; the dry run's summary and the real
 /// rebalance without downtime (queries stay complete while segments move, `/rebalanceStatus/{jobId}` reports progress
 /// then DONE, the external view ends balanced), cancellation, downtime rebalance, and the errors.
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class RebalanceIT {
+class RebalanceIT extends ClusterTestBase {
   private static final int SEGMENTS = 8;
   private static final int ROWS_PER_SEGMENT = 250;
   private static final String SCHEMA = """
@@ -42,32 +35,23 @@ class RebalanceIT {
   private static final String TABLE = """
       {"tableName": "reb", "tableType": "OFFLINE", "segmentsConfig": {"replication": "2"}}""";
 
-  @TempDir
-  static Path workDir;
-  private EmbeddedPinotCluster cluster;
   private String controller;
-  private final Http http = new Http();
 
-  @BeforeAll
-  void start() throws Exception {
-    cluster = EmbeddedPinotCluster.builder(workDir.resolve("cluster")).numServers(2).build().start();
+  @Override
+  protected int numServers() {
+    return 2;
+  }
+
+  @Override
+  protected void setUp() throws Exception {
     controller = cluster.controllerUrl();
-    assertThat(http.post(controller + "/schemas", SCHEMA).status()).isEqualTo(200);
-    assertThat(http.post(controller + "/tables", TABLE).status()).isEqualTo(200);
+    addTable(SCHEMA, TABLE);
     for (int s = 0; s < SEGMENTS; s++) {
       assertThat(SegmentUploads.push(controller, TABLE, SCHEMA, "reb_" + s,
           SegmentUploads.idRows(s * ROWS_PER_SEGMENT, ROWS_PER_SEGMENT), workDir.resolve("segment" + s)).status())
           .isEqualTo(200);
     }
     await(() -> count() == SEGMENTS * ROWS_PER_SEGMENT);
-  }
-
-  @AfterAll
-  void stop() {
-    http.close();
-    if (cluster != null) {
-      cluster.close();
-    }
   }
 
   @Test

@@ -5,12 +5,8 @@ import static io.pinot.integration.Awaits.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pinot.common.utils.JsonUtils;
 import io.pinot.server.data.InstanceDataManager;
-import io.pinot.spi.config.table.TableConfig;
-import io.pinot.spi.data.Schema;
 import io.pinot.spi.data.readers.GenericRow;
-import io.pinot.tools.EmbeddedPinotCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,17 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /// The retention manager (`/periodictask/run?taskname=RetentionManager`): segments whose end time is older than the
 /// table's retention leave the ideal state, the server and the deep store; recent segments stay, and so do the
 /// segments of a REFRESH table and of a table without retention.
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RetentionIT {
+class RetentionIT extends ClusterTestBase {
   private static final String SCHEMA = """
       {"schemaName": "%s",
        "dimensionFieldSpecs": [{"name": "id", "dataType": "INT"}],
@@ -40,14 +31,8 @@ class RetentionIT {
   private static final long OLD = Instant.parse("2020-03-01T00:00:00Z").toEpochMilli();
   private static final long OLDER = Instant.parse("2019-06-01T00:00:00Z").toEpochMilli();
 
-  @TempDir
-  static Path workDir;
-  private EmbeddedPinotCluster cluster;
-  private final Http http = new Http();
-
-  @BeforeAll
-  void start() throws Exception {
-    cluster = EmbeddedPinotCluster.builder(workDir.resolve("cluster")).build().start();
+  @Override
+  protected void setUp() throws Exception {
     long recent = System.currentTimeMillis() - TimeUnit.DAYS.toMillis(1);
     create("events", ", \"retentionTimeUnit\": \"DAYS\", \"retentionTimeValue\": \"30\"",
         Map.of("events_old", OLD, "events_older", OLDER, "events_recent", recent));
@@ -59,10 +44,7 @@ class RetentionIT {
   private void create(String table, String retention, Map<String, Long> segments) throws Exception {
     String schemaJson = SCHEMA.formatted(table);
     String tableJson = TABLE.formatted(table, retention);
-    assertThat(http.post(cluster.controllerUrl() + "/schemas", schemaJson).status()).isEqualTo(200);
-    assertThat(http.post(cluster.controllerUrl() + "/tables", tableJson).status()).isEqualTo(200);
-    Schema schema = JsonUtils.fromJson(schemaJson, Schema.class);
-    TableConfig config = JsonUtils.fromJson(tableJson, TableConfig.class);
+    addTable(schemaJson, tableJson);
     for (Map.Entry<String, Long> segment : segments.entrySet()) {
       List<GenericRow> rows = new ArrayList<>();
       for (int i = 0; i < 10; i++) {
@@ -71,18 +53,10 @@ class RetentionIT {
         row.putValue("ts", segment.getValue() + i);
         rows.add(row);
       }
-      Path tar = SegmentUploads.buildTarGz(config, schema, segment.getKey(), rows, workDir.resolve(segment.getKey()));
-      assertThat(SegmentUploads.upload(cluster.controllerUrl(), table, tar).status()).isEqualTo(200);
+      assertThat(SegmentUploads.push(cluster.controllerUrl(), tableJson, schemaJson, segment.getKey(), rows,
+          workDir.resolve(segment.getKey())).status()).isEqualTo(200);
     }
     await(() -> count(table) == 10L * segments.size());
-  }
-
-  @AfterAll
-  void stop() {
-    http.close();
-    if (cluster != null) {
-      cluster.close();
-    }
   }
 
   private long count(String table) {
@@ -113,6 +87,10 @@ class RetentionIT {
 
     await(() -> count("events") == 10);
     await(() -> server.loadedSegments("events_OFFLINE").equals(List.of("events_recent")));
+    // The task runs in the background, deleting each expired segment from the ideal state first (which the server
+    // follows), then from ZooKeeper and the deep store: wait for it to get past the last one.
+    await(() -> !Files.exists(deepStoreFile("events", "events_old"))
+        && !Files.exists(deepStoreFile("events", "events_older")));
     JsonNode idealState = http.get(cluster.controllerUrl() + "/tables/events/idealstate").json().path("OFFLINE");
     List<String> inIdealState = new ArrayList<>();
     idealState.fieldNames().forEachRemaining(inIdealState::add);

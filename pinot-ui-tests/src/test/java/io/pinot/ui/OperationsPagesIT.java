@@ -45,6 +45,8 @@ class OperationsPagesIT extends BrowserTestBase {
     browser.screenshot("reset-segment");
     assertThat(result.getAttribute("class")).contains("ok-box");
     assertThat(result.getText()).isNotBlank();
+    // The server takes the segment OFFLINE and back ONLINE after the answer: the later tests count on all rows.
+    awaitCount("the reset segment to serve again", (long) UiTestCluster.SEGMENTS * UiTestCluster.ROWS_PER_SEGMENT);
   }
 
   @Test
@@ -179,7 +181,21 @@ class OperationsPagesIT extends BrowserTestBase {
     JsonNode externalView = cluster.get(cluster.controllerUrl() + "/tables/uiStats/externalview").json()
         .path("OFFLINE");
     assertThat(externalView.toString()).contains(added);
+    // The broker follows the moved segments a moment after the external view: until then it asks their old server.
+    awaitCount("the broker to route to the moved segments", rows);
     assertThat(cluster.query("select count(*) from " + UiTestCluster.TABLE).at("/resultTable/rows/0/0").asLong())
         .isEqualTo(rows);
+  }
+
+  /// Waits until the broker answers `count(*)` of the table with `expected` and no exception.
+  private void awaitCount(String what, long expected) {
+    browser.await(what, () -> {
+      try {
+        JsonNode answer = cluster.query("select count(*) from " + UiTestCluster.TABLE);
+        return answer.path("exceptions").isEmpty() && answer.at("/resultTable/rows/0/0").asLong() == expected;
+      } catch (Exception e) {
+        return null;
+      }
+    });
   }
 }
