@@ -25,9 +25,13 @@ final class Awaits {
 
   static void await(Condition condition, Duration timeout) throws Exception {
     long until = System.nanoTime() + timeout.toNanos();
-    while (!condition.holds() && System.nanoTime() < until) {
+    // The last observation decides: a state seen once may be gone by a second look (a query answered in full, then
+    // partially while routing changes), and a wait that saw it has done its job.
+    boolean held = condition.holds();
+    while (!held && System.nanoTime() < until) {
       Thread.sleep(100);
+      held = condition.holds();
     }
-    assertThat(condition.holds()).as("condition after %s s", timeout.toSeconds()).isTrue();
+    assertThat(held).as("condition after %s s", timeout.toSeconds()).isTrue();
   }
 }
