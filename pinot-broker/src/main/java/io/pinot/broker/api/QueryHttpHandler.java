@@ -18,6 +18,8 @@ import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /// Apache Pinot's query endpoint: `POST /query/sql` with `{"sql": ..., "queryOptions": "k=v;k2=v2",
 /// "trace": bool}` and `GET /query/sql?sql=...&queryOptions=...&trace=...`.
@@ -36,6 +38,7 @@ public final class QueryHttpHandler extends HttpHandler {
   /// The largest request body accepted.
   public static final int MAX_BODY_BYTES = 32 << 20;
   private static final String ALLOWED = "GET, POST";
+  private static final Logger LOGGER = LoggerFactory.getLogger(QueryHttpHandler.class);
 
   private final BrokerQueryHandler handler;
   private final BasicAuthPrincipals principals;
@@ -71,8 +74,15 @@ public final class QueryHttpHandler extends HttpHandler {
     }
     QueryRequest query = method == Method.POST ? fromBody(request, response, principal)
         : fromParameters(request, response, principal);
-    if (query != null) {
+    if (query == null) {
+      return;
+    }
+    try {
       respond(query, response);
+    } catch (RuntimeException e) {
+      // Grizzly's own error page would show the stack trace; the client gets Pinot's error body instead.
+      LOGGER.error("Cannot answer query {}", query.sql(), e);
+      error(response, 500, "Internal error answering the query: " + e.getClass().getSimpleName());
     }
   }
 
