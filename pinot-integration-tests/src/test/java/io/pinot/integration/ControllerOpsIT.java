@@ -293,6 +293,25 @@ class ControllerOpsIT extends ClusterTestBase {
     }
   }
 
+  @Test
+  @Order(7)
+  void aResetSentWhileAReloadOfTheSegmentIsRunningIsNotLost() throws Exception {
+    // The server's Helix drops a transition of a segment while another message of it is handled; the controller
+    // waits for the reload to end before sending the reset, so the reset happens (and finds the corrupted copy).
+    Path local = localCopy("ops_2");
+    try (Stream<Path> files = Files.walk(local)) {
+      Files.delete(files.filter(f -> f.getFileName().toString().equals("index_map")).findFirst().orElseThrow());
+    }
+    assertThat(http.post(controller + "/segments/ops/ops_2/reload", "").status()).isEqualTo(200);
+    assertThat(http.post(controller + "/segments/ops_OFFLINE/ops_2/reset", "").status()).isEqualTo(200);
+    await(() -> "ERROR".equals(externalView("ops_2")));
+
+    InstanceDataManager.deleteDirectory(local);
+    assertThat(http.post(controller + "/segments/ops_OFFLINE/reset?errorSegmentsOnly=true", "").status())
+        .isEqualTo(200);
+    await(() -> "ONLINE".equals(externalView("ops_2")) && count() == SEGMENTS * ROWS);
+  }
+
   private JsonNode awaitReload(String jobId, String expected) throws Exception {
     JsonNode[] last = new JsonNode[1];
     await(() -> {

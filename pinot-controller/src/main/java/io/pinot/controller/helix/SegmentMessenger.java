@@ -2,6 +2,7 @@
 package io.pinot.controller.helix;
 
 import io.pinot.common.cluster.StateModels;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -29,6 +30,9 @@ public final class SegmentMessenger {
   public static final String SEGMENT_RELOAD = "SEGMENT_RELOAD";
   /// Sub-type of Pinot's force-commit message for REALTIME tables.
   public static final String FORCE_COMMIT = "FORCE_COMMIT";
+
+  /// How long a reset waits for other messages of its segments to be handled on the server.
+  static final Duration PENDING_MESSAGE_WAIT = Duration.ofSeconds(30);
 
   private final HelixManager manager;
 
@@ -72,7 +76,8 @@ public final class SegmentMessenger {
   /// again, from the local copy or the deep store). Segments already OFFLINE, or unknown to the server, are skipped.
   ///
   /// @return the segments a transition was sent for
-  /// @throws IllegalStateException when the server is not live or a transition of one of the segments is pending
+  /// @throws IllegalStateException when the server is not live, or another message of one of the segments (a
+  ///     transition, a reload) is still being handled there after [#PENDING_MESSAGE_WAIT]
   public List<String> sendReset(String server, String tableNameWithType, Set<String> segmentNames) {
     HelixDataAccessor accessor = manager.getHelixDataAccessor();
     PropertyKey.Builder keys = accessor.keyBuilder();
@@ -81,19 +86,13 @@ public final class SegmentMessenger {
       throw new IllegalStateException("Server " + server + " is not live");
     }
     String sessionId = live.getEphemeralOwner();
+    // The server's Helix discards a transition of a segment while another message of that segment is being handled
+    // (a reload still finishing, for one), so the reset waits for those messages to end before it sends its own.
+    awaitNoPendingMessage(accessor, server, sessionId, tableNameWithType, segmentNames);
     IdealState idealState = accessor.getProperty(keys.idealStates(tableNameWithType));
     CurrentState current = accessor.getProperty(keys.currentState(server, sessionId, tableNameWithType));
     if (idealState == null || current == null) {
       return List.of();
-    }
-    List<Message> pendingMessages = accessor.getChildValues(keys.messages(server), true);
-    for (Message pending : pendingMessages) {
-      if (Message.MessageType.STATE_TRANSITION.name().equalsIgnoreCase(pending.getMsgType())
-          && sessionId.equals(pending.getTgtSessionId()) && tableNameWithType.equals(pending.getResourceName())
-          && segmentNames.contains(pending.getPartitionName())) {
-        throw new IllegalStateException("A state transition of segment " + pending.getPartitionName() + " is pending"
-            + " on " + server + "; retry when it is done");
-      }
     }
     List<PropertyKey> messageKeys = new ArrayList<>();
     List<Message> messages = new ArrayList<>();
@@ -122,6 +121,40 @@ public final class SegmentMessenger {
       accessor.createChildren(messageKeys, messages);
     }
     return reset;
+  }
+
+  private static void awaitNoPendingMessage(HelixDataAccessor accessor, String server, String sessionId,
+      String tableNameWithType, Set<String> segmentNames) {
+    long deadline = System.nanoTime() + PENDING_MESSAGE_WAIT.toNanos();
+    Set<String> pending = pendingSegments(accessor, server, sessionId, tableNameWithType, segmentNames);
+    while (!pending.isEmpty() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while waiting for messages of " + pending + " on " + server, e);
+      }
+      pending = pendingSegments(accessor, server, sessionId, tableNameWithType, segmentNames);
+    }
+    if (!pending.isEmpty()) {
+      throw new IllegalStateException("Messages of segments " + pending + " are still being processed on " + server
+          + " after " + PENDING_MESSAGE_WAIT.toSeconds() + " s; retry when they are done");
+    }
+  }
+
+  /// The segments among `segmentNames` with a message of any kind waiting or in progress on the server's session.
+  private static Set<String> pendingSegments(HelixDataAccessor accessor, String server, String sessionId,
+      String tableNameWithType, Set<String> segmentNames) {
+    Set<String> pending = new TreeSet<>();
+    List<Message> messages = accessor.getChildValues(accessor.keyBuilder().messages(server), true);
+    for (Message message : messages) {
+      String target = message.getTgtSessionId();
+      if ((sessionId.equals(target) || "*".equals(target)) && tableNameWithType.equals(message.getResourceName())
+          && segmentNames.contains(message.getPartitionName())) {
+        pending.add(message.getPartitionName());
+      }
+    }
+    return pending;
   }
 
   private List<String> sendToServers(String subType, String tableNameWithType, String segmentName,
