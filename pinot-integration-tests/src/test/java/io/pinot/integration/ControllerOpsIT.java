@@ -265,10 +265,7 @@ class ControllerOpsIT extends ClusterTestBase {
   @Test
   @Order(6)
   void aSegmentInErrorComesBackOnlineAfterResetOnceTheCauseIsFixed() throws Exception {
-    Path local = localCopy("ops_1");
-    try (Stream<Path> files = Files.walk(local)) {
-      Files.delete(files.filter(f -> f.getFileName().toString().equals("index_map")).findFirst().orElseThrow());
-    }
+    Path local = corruptLocalCopy("ops_1");
     // A reload of the corrupted copy fails: the job completes with an error and the old copy keeps serving.
     String jobId = http.post(controller + "/segments/ops/ops_1/reload", "").json().get("reloadJobId").asText();
     JsonNode failed = awaitReload(jobId, "COMPLETED_WITH_ERRORS");
@@ -298,10 +295,7 @@ class ControllerOpsIT extends ClusterTestBase {
   void aResetSentWhileAReloadOfTheSegmentIsRunningIsNotLost() throws Exception {
     // The server's Helix drops a transition of a segment while another message of it is handled; the controller
     // waits for the reload to end before sending the reset, so the reset happens (and finds the corrupted copy).
-    Path local = localCopy("ops_2");
-    try (Stream<Path> files = Files.walk(local)) {
-      Files.delete(files.filter(f -> f.getFileName().toString().equals("index_map")).findFirst().orElseThrow());
-    }
+    Path local = corruptLocalCopy("ops_2");
     assertThat(http.post(controller + "/segments/ops/ops_2/reload", "").status()).isEqualTo(200);
     assertThat(http.post(controller + "/segments/ops_OFFLINE/ops_2/reset", "").status()).isEqualTo(200);
     await(() -> "ERROR".equals(externalView("ops_2")));
@@ -341,11 +335,16 @@ class ControllerOpsIT extends ClusterTestBase {
     return "http://localhost:" + cluster.servers().get(serverIndexOf(segment)).adminPort();
   }
 
-  private Path localCopy(String segment) throws Exception {
-    Path dir = workDir.resolve("cluster").resolve("server-" + serverIndexOf(segment)).resolve("index")
+  /// Deletes the `index_map` of the server's local copy of `segment`, so that loading that copy fails; returns the
+  /// copy's directory.
+  private Path corruptLocalCopy(String segment) throws Exception {
+    Path local = workDir.resolve("cluster").resolve("server-" + serverIndexOf(segment)).resolve("index")
         .resolve("ops_OFFLINE").resolve(segment);
-    assertThat(dir).isDirectory();
-    return dir;
+    assertThat(local).isDirectory();
+    try (Stream<Path> files = Files.walk(local)) {
+      Files.delete(files.filter(f -> f.getFileName().toString().equals("index_map")).findFirst().orElseThrow());
+    }
+    return local;
   }
 
   private long count() throws Exception {
